@@ -1,0 +1,107 @@
+package org.amity.identity;
+
+import java.io.IOException;
+import jakarta.servlet.http.HttpServletResponse;
+import org.amity.platform.web.ProblemHandler;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Two doors: the JSON API (HTTP Basic for staff and API clients, stateless, errors as problem details) and the
+ * web console and portal (form login, session, CSRF). Which role owns each endpoint is declared on the
+ * endpoint itself with {@code @PreAuthorize}; an architecture test checks that none is left without one.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableMethodSecurity
+class SecurityConfiguration {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    CachingAuthenticationProvider authenticationProvider(UserAccounts users, PasswordEncoder encoder) {
+        return new CachingAuthenticationProvider(users, encoder);
+    }
+
+    @Bean
+    AuthenticationManager authenticationManager(CachingAuthenticationProvider provider) {
+        return new ProviderManager(provider);
+    }
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain api(HttpSecurity http, AuthenticationManager authenticationManager) throws Exception {
+        http.securityMatcher("/api/**", "/actuator/**")
+                .authenticationManager(authenticationManager)
+                .authorizeHttpRequests(a -> a
+                        .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                        .requestMatchers("/actuator/**").hasAnyRole("ADMIN", "SYSTEM")
+                        .anyRequest().authenticated())
+                .httpBasic(b -> b.authenticationEntryPoint((req, res, ex) ->
+                        writeProblem(res, HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED", "Log in with HTTP Basic credentials")))
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(c -> c.disable())
+                .exceptionHandling(e -> e
+                        .authenticationEntryPoint((req, res, ex) ->
+                                writeProblem(res, HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED", "Log in with HTTP Basic credentials"))
+                        .accessDeniedHandler((req, res, ex) ->
+                                writeProblem(res, HttpStatus.FORBIDDEN, "ACCESS_DENIED", "Your role may not do this")))
+                .addFilterAfter(new PasswordChangeFilter(true), BasicAuthenticationFilter.class);
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain web(HttpSecurity http, AuthenticationManager authenticationManager) throws Exception {
+        http.authenticationManager(authenticationManager)
+                .authorizeHttpRequests(a -> a
+                        .requestMatchers("/login", "/css/**", "/js/**", "/images/**", "/webjars/**", "/favicon.ico",
+                                "/error", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
+                        .requestMatchers("/portal/**").hasRole("CUSTOMER")
+                        .requestMatchers("/console/audit/**").hasAnyRole("COMPLIANCE", "ADMIN")
+                        .requestMatchers("/console/**").hasAnyRole("ADMIN", "SUPERVISOR", "AGENT", "FIELD_OFFICER", "COMPLIANCE")
+                        .anyRequest().authenticated())
+                .formLogin(f -> f.loginPage("/login").successHandler(homeByRole()).permitAll())
+                .logout(l -> l.logoutSuccessUrl("/login?logout").permitAll())
+                .addFilterAfter(new PasswordChangeFilter(false), UsernamePasswordAuthenticationFilter.class);
+        return http.build();
+    }
+
+    /** Customers land in their portal; staff in the console. */
+    private static AuthenticationSuccessHandler homeByRole() {
+        return (request, response, authentication) -> {
+            boolean customer = authentication.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals("ROLE_CUSTOMER"));
+            response.sendRedirect(request.getContextPath() + (customer ? "/portal" : "/console"));
+        };
+    }
+
+    static void writeProblem(HttpServletResponse response, HttpStatus status, String code, String detail) throws IOException {
+        ProblemDetail problem = ProblemHandler.problem(status, code, detail, null);
+        response.setStatus(status.value());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        if (status == HttpStatus.UNAUTHORIZED) {
+            response.setHeader("WWW-Authenticate", "Basic realm=\"Amity\"");
+        }
+        response.getOutputStream().write(JSON.writeValueAsBytes(problem));
+    }
+}

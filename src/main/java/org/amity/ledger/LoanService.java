@@ -1,0 +1,281 @@
+package org.amity.ledger;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.amity.ledger.domain.BucketPolicy;
+import org.amity.ledger.domain.DelinquencyCalculator;
+import org.amity.ledger.domain.Money;
+import org.amity.ledger.domain.RepaymentMethod;
+import org.amity.ledger.domain.ScheduleCalculator;
+import org.amity.ledger.domain.ScheduledInstalment;
+import org.amity.platform.ApiProblem;
+import org.amity.platform.AuditTrail;
+import org.amity.platform.BusinessClock;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Books loans with their schedules and answers "is this loan overdue, as of this instant?". */
+@Service
+public class LoanService {
+
+    private final JdbcClient jdbc;
+    private final BusinessClock clock;
+    private final AuditTrail audit;
+    private final LedgerProperties properties;
+    private final BucketPolicy buckets;
+
+    LoanService(JdbcClient jdbc, BusinessClock clock, AuditTrail audit, LedgerProperties properties) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+        this.audit = audit;
+        this.properties = properties;
+        this.buckets = BucketPolicy.parse(properties.buckets());
+    }
+
+    public record ExplicitInstalment(LocalDate dueDate, BigDecimal principal, BigDecimal interest, BigDecimal fees) {
+    }
+
+    public record NewLoan(String externalId, UUID customerId, String product, String currency, BigDecimal principal,
+                          BigDecimal annualRate, Integer termMonths, RepaymentMethod method, LocalDate disbursedOn,
+                          LocalDate firstDueDate, Integer graceDays, List<ExplicitInstalment> schedule) {
+    }
+
+    /** A validated loan and its schedule, ready to store. */
+    public record ValidLoan(UUID id, String externalId, UUID customerId, String product, String currency,
+                            BigDecimal principal, BigDecimal annualRate, int termMonths, RepaymentMethod method,
+                            LocalDate disbursedOn, LocalDate firstDueDate, int graceDays,
+                            List<ScheduledInstalment> schedule) {
+    }
+
+    @Transactional
+    public LoanView book(NewLoan request) {
+        ValidLoan loan = validate(request);
+        if (!jdbc.sql("SELECT EXISTS (SELECT 1 FROM customer WHERE id = ?)").param(loan.customerId()).query(Boolean.class).single()) {
+            throw ApiProblem.badRequest("UNKNOWN_CUSTOMER", "customerId", "No customer with id " + loan.customerId());
+        }
+        if (jdbc.sql("SELECT EXISTS (SELECT 1 FROM loan WHERE external_id = ?)").param(loan.externalId()).query(Boolean.class).single()) {
+            throw ApiProblem.conflict("DUPLICATE_EXTERNAL_ID", "externalId", "A loan with externalId '" + loan.externalId() + "' already exists");
+        }
+        insert(loan, clock.instant());
+        LoanView view = find(loan.id()).orElseThrow();
+        Map<String, Object> state = new LinkedHashMap<>();
+        state.put("externalId", loan.externalId());
+        state.put("customerId", loan.customerId().toString());
+        state.put("principal", loan.principal().toPlainString() + " " + loan.currency());
+        state.put("annualRate", loan.annualRate().toPlainString());
+        state.put("termMonths", loan.termMonths());
+        state.put("method", loan.method().name());
+        state.put("firstDueDate", loan.firstDueDate().toString());
+        audit.record("LOAN_BOOKED", "Loan", loan.id().toString(), null, state);
+        return view;
+    }
+
+    /** Validates a loan request and builds its schedule; throws a problem naming the offending field. */
+    public static ValidLoan validate(NewLoan r) {
+        if (r == null) {
+            throw ApiProblem.badRequest("BODY_REQUIRED", null, "A loan is required");
+        }
+        String externalId = CustomerService.required(r.externalId(), "externalId", 64);
+        if (r.customerId() == null) {
+            throw ApiProblem.badRequest("FIELD_REQUIRED", "customerId", "customerId is required");
+        }
+        String product = CustomerService.required(r.product(), "product", 40).toUpperCase();
+        String currency = CustomerService.required(r.currency(), "currency", 3).toUpperCase();
+        try {
+            java.util.Currency.getInstance(currency);
+        } catch (IllegalArgumentException e) {
+            throw ApiProblem.badRequest("INVALID_CURRENCY", "currency", "'" + r.currency() + "' is not an ISO 4217 currency code");
+        }
+        BigDecimal principal = positiveMoney(r.principal(), "principal");
+        BigDecimal rate = r.annualRate();
+        if (rate == null || rate.signum() < 0 || rate.compareTo(BigDecimal.ONE) > 0) {
+            throw ApiProblem.badRequest("INVALID_RATE", "annualRate", "annualRate is a yearly fraction between 0 and 1, e.g. \"0.0600\" for 6%");
+        }
+        if (r.disbursedOn() == null) {
+            throw ApiProblem.badRequest("FIELD_REQUIRED", "disbursedOn", "disbursedOn is required");
+        }
+        int grace = r.graceDays() == null ? 0 : r.graceDays();
+        if (grace < 0 || grace > 90) {
+            throw ApiProblem.badRequest("INVALID_GRACE_DAYS", "graceDays", "graceDays is between 0 and 90");
+        }
+        List<ScheduledInstalment> schedule;
+        RepaymentMethod method;
+        LocalDate firstDue;
+        int term;
+        if (r.schedule() != null && !r.schedule().isEmpty()) {
+            if (r.method() != null && r.method() != RepaymentMethod.EXPLICIT) {
+                throw ApiProblem.badRequest("SCHEDULE_WITH_METHOD", "method", "Give either a method to generate the schedule or an explicit schedule, not both");
+            }
+            method = RepaymentMethod.EXPLICIT;
+            schedule = explicitSchedule(r.schedule(), principal, r.disbursedOn());
+            firstDue = schedule.get(0).dueDate();
+            term = schedule.size();
+        } else {
+            if (r.method() == null || r.method() == RepaymentMethod.EXPLICIT) {
+                throw ApiProblem.badRequest("FIELD_REQUIRED", "method", "method is required (or give an explicit schedule)")
+                        .allowedValues(List.of(RepaymentMethod.EQUAL_INSTALLMENT, RepaymentMethod.EQUAL_PRINCIPAL));
+            }
+            method = r.method();
+            if (r.termMonths() == null || r.termMonths() < 1 || r.termMonths() > 600) {
+                throw ApiProblem.badRequest("INVALID_TERM", "termMonths", "termMonths is between 1 and 600");
+            }
+            term = r.termMonths();
+            if (r.firstDueDate() == null) {
+                throw ApiProblem.badRequest("FIELD_REQUIRED", "firstDueDate", "firstDueDate is required");
+            }
+            if (!r.firstDueDate().isAfter(r.disbursedOn())) {
+                throw ApiProblem.badRequest("FIRST_DUE_BEFORE_DISBURSEMENT", "firstDueDate", "firstDueDate must be after disbursedOn");
+            }
+            firstDue = r.firstDueDate();
+            schedule = ScheduleCalculator.generate(principal, rate, term, method, firstDue);
+        }
+        return new ValidLoan(UUID.randomUUID(), externalId, r.customerId(), product, currency, principal,
+                rate, term, method, r.disbursedOn(), firstDue, grace, schedule);
+    }
+
+    private static List<ScheduledInstalment> explicitSchedule(List<ExplicitInstalment> given, BigDecimal principal, LocalDate disbursedOn) {
+        List<ScheduledInstalment> schedule = new ArrayList<>();
+        BigDecimal sum = Money.ZERO;
+        LocalDate previous = disbursedOn;
+        for (int i = 0; i < given.size(); i++) {
+            ExplicitInstalment e = given.get(i);
+            String field = "schedule[" + i + "]";
+            if (e.dueDate() == null || !e.dueDate().isAfter(previous)) {
+                throw ApiProblem.badRequest("INVALID_SCHEDULE", field + ".dueDate",
+                        "Each due date must be after the disbursement and the previous due date");
+            }
+            BigDecimal p = money(e.principal(), field + ".principal");
+            BigDecimal interest = e.interest() == null ? Money.ZERO : money(e.interest(), field + ".interest");
+            BigDecimal fees = e.fees() == null ? Money.ZERO : money(e.fees(), field + ".fees");
+            schedule.add(new ScheduledInstalment(i + 1, e.dueDate(), p, interest, fees));
+            sum = sum.add(p);
+            previous = e.dueDate();
+        }
+        if (sum.compareTo(principal) != 0) {
+            throw ApiProblem.badRequest("SCHEDULE_PRINCIPAL_MISMATCH", "schedule",
+                    "The schedule repays " + sum.toPlainString() + " of principal but the loan is " + principal.toPlainString());
+        }
+        return schedule;
+    }
+
+    static BigDecimal positiveMoney(BigDecimal amount, String field) {
+        BigDecimal m = money(amount, field);
+        if (m.signum() <= 0) {
+            throw ApiProblem.badRequest("INVALID_AMOUNT", field, field + " must be positive");
+        }
+        return m;
+    }
+
+    static BigDecimal money(BigDecimal amount, String field) {
+        if (amount == null) {
+            throw ApiProblem.badRequest("FIELD_REQUIRED", field, field + " is required");
+        }
+        if (amount.signum() < 0) {
+            throw ApiProblem.badRequest("INVALID_AMOUNT", field, field + " cannot be negative");
+        }
+        if (amount.stripTrailingZeros().scale() > 2) {
+            throw ApiProblem.badRequest("INVALID_AMOUNT", field, field + " has more than two decimals");
+        }
+        return amount.setScale(2);
+    }
+
+    void insert(ValidLoan loan, Instant now) {
+        jdbc.sql("""
+                INSERT INTO loan (id, customer_id, external_id, product, currency, principal, annual_rate, term_months,
+                                  method, disbursed_on, first_due_date, grace_days, created_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(loan.id(), loan.customerId(), loan.externalId(), loan.product(), loan.currency(), loan.principal(),
+                        loan.annualRate(), loan.termMonths(), loan.method().name(), loan.disbursedOn(), loan.firstDueDate(),
+                        loan.graceDays(), Timestamp.from(now))
+                .update();
+        for (ScheduledInstalment i : loan.schedule()) {
+            jdbc.sql("INSERT INTO instalment (loan_id, number, customer_id, due_date, principal, interest, fees) VALUES (?, ?, ?, ?, ?, ?, ?)")
+                    .params(loan.id(), i.number(), loan.customerId(), i.dueDate(), i.principal(), i.interest(), i.fees())
+                    .update();
+        }
+    }
+
+    public Optional<LoanView> find(UUID id) {
+        return jdbc.sql("SELECT * FROM loan WHERE id = ?").param(id).query(this::mapLoan).optional();
+    }
+
+    public Optional<LoanView> findByExternalId(String externalId) {
+        return jdbc.sql("SELECT * FROM loan WHERE external_id = ?").param(externalId).query(this::mapLoan).optional();
+    }
+
+    public List<LoanView> loansOf(UUID customerId) {
+        return jdbc.sql("SELECT * FROM loan WHERE customer_id = ? ORDER BY disbursed_on, external_id").param(customerId)
+                .query(this::mapLoan).list();
+    }
+
+    public UUID customerOf(UUID loanId) {
+        return jdbc.sql("SELECT customer_id FROM loan WHERE id = ?").param(loanId).query(UUID.class).optional()
+                .orElseThrow(() -> ApiProblem.notFound("LOAN_NOT_FOUND", "No loan with id " + loanId));
+    }
+
+    /**
+     * Delinquency of one loan as of {@code asOf}, from the ledger as it stands: only payments received at or
+     * before {@code asOf} count, so the answer for "now" changes the moment a payment is posted.
+     */
+    public Delinquency delinquency(UUID loanId, Instant asOf) {
+        record LoanHead(UUID customerId, String currency, int graceDays) {
+        }
+        LoanHead head = jdbc.sql("SELECT customer_id, currency, grace_days FROM loan WHERE id = ?").param(loanId)
+                .query((rs, n) -> new LoanHead(rs.getObject(1, UUID.class), rs.getString(2), rs.getInt(3))).optional()
+                .orElseThrow(() -> ApiProblem.notFound("LOAN_NOT_FOUND", "No loan with id " + loanId));
+        LocalDate businessDate = LocalDate.ofInstant(asOf, clock.bankZone());
+        List<DelinquencyCalculator.Unpaid> unpaid = jdbc.sql("""
+                SELECT i.number, i.due_date,
+                       i.principal + i.interest + i.fees + i.penalties
+                       - COALESCE((SELECT sum(a.amount) FROM payment_allocation a
+                                    WHERE a.loan_id = i.loan_id AND a.instalment_number = i.number
+                                      AND a.received_at <= :asOf), 0) AS remaining
+                  FROM instalment i
+                 WHERE i.loan_id = :loan AND i.due_date <= :date
+                 ORDER BY i.due_date, i.number""")
+                .param("asOf", Timestamp.from(asOf)).param("loan", loanId).param("date", businessDate)
+                .query((rs, n) -> new DelinquencyCalculator.Unpaid(rs.getInt(1), rs.getObject(2, LocalDate.class), rs.getBigDecimal(3)))
+                .list();
+        DelinquencyCalculator.Status s = DelinquencyCalculator.asOf(businessDate, unpaid, properties.tolerance(), buckets);
+        return new Delinquency(loanId, head.customerId(), asOf, businessDate, s.daysPastDue(), s.bucket(), s.overdueAmount(),
+                head.currency(), s.oldestUnpaidDueDate(), head.graceDays());
+    }
+
+    public Delinquency delinquencyNow(UUID loanId) {
+        return delinquency(loanId, clock.instant());
+    }
+
+    public BucketPolicy buckets() {
+        return buckets;
+    }
+
+    private LoanView mapLoan(ResultSet rs, int n) throws SQLException {
+        UUID id = rs.getObject("id", UUID.class);
+        List<LoanView.Instalment> schedule = jdbc.sql("SELECT * FROM instalment WHERE loan_id = ? ORDER BY number").param(id)
+                .query((r, k) -> {
+                    BigDecimal total = r.getBigDecimal("principal").add(r.getBigDecimal("interest"))
+                            .add(r.getBigDecimal("fees")).add(r.getBigDecimal("penalties"));
+                    BigDecimal remaining = r.getBigDecimal("remaining");
+                    return new LoanView.Instalment(r.getInt("number"), r.getObject("due_date", LocalDate.class),
+                            r.getBigDecimal("principal"), r.getBigDecimal("interest"), r.getBigDecimal("fees"),
+                            r.getBigDecimal("penalties"), total, total.subtract(remaining), remaining);
+                }).list();
+        return new LoanView(id, rs.getString("external_id"), rs.getObject("customer_id", UUID.class), rs.getString("product"),
+                rs.getString("currency"), rs.getBigDecimal("principal"), rs.getBigDecimal("annual_rate").stripTrailingZeros(),
+                rs.getInt("term_months"), RepaymentMethod.valueOf(rs.getString("method")),
+                rs.getObject("disbursed_on", LocalDate.class), rs.getObject("first_due_date", LocalDate.class),
+                rs.getInt("grace_days"), rs.getTimestamp("created_at").toInstant(), schedule);
+    }
+}
