@@ -34,6 +34,7 @@ import tools.jackson.databind.exc.UnrecognizedPropertyException;
  * {@code field} where there is one and, for enumerations, the {@code allowedValues}.
  */
 @RestControllerAdvice(annotations = org.springframework.web.bind.annotation.RestController.class)
+@org.springframework.core.annotation.Order(org.springframework.core.Ordered.HIGHEST_PRECEDENCE)
 public class ProblemHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
@@ -48,6 +49,12 @@ public class ProblemHandler {
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e) {
         Throwable cause = e.getMostSpecificCause();
+        for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
+            if (t instanceof JacksonException) {
+                cause = t; // the outermost Jackson error knows the field path; its cause may not
+                break;
+            }
+        }
         if (cause instanceof InvalidFormatException invalid) {
             String field = path(invalid);
             Class<?> target = invalid.getTargetType();

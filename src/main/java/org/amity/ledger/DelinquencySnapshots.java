@@ -1,0 +1,125 @@
+package org.amity.ledger;
+
+import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.amity.identity.CurrentUser;
+import org.amity.ledger.domain.BucketPolicy;
+import org.amity.platform.AuditTrail;
+import org.amity.platform.BusinessClock;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The whole portfolio's delinquency as of one instant, computed inside PostgreSQL in one statement and kept
+ * per business date. It applies exactly the rules of {@link LoanService#delinquency}: the oldest instalment
+ * with a remainder above the tolerance that is due on or before the business date, and the remainder of
+ * those due before it. For "now" it reads the instalments' current paid amounts; for a past instant it
+ * re-adds what was allocated from payments received after that instant.
+ */
+@Service
+public class DelinquencySnapshots {
+
+    private final JdbcClient jdbc;
+    private final BusinessClock clock;
+    private final LedgerProperties properties;
+    private final BucketPolicy buckets;
+    private final AuditTrail audit;
+
+    DelinquencySnapshots(JdbcClient jdbc, BusinessClock clock, LedgerProperties properties, AuditTrail audit) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+        this.properties = properties;
+        this.buckets = BucketPolicy.parse(properties.buckets());
+        this.audit = audit;
+    }
+
+    public record Summary(LocalDate businessDate, Instant asOf, long loans, long overdueLoans, BigDecimal overdueAmount,
+                          Map<String, Long> loansByBucket, long elapsedMs) {
+    }
+
+    @Transactional
+    public Summary take(Instant asOf) {
+        long started = System.nanoTime();
+        LocalDate date = LocalDate.ofInstant(asOf, clock.bankZone());
+        boolean current = !asOf.isBefore(clock.instant());
+        jdbc.sql("DELETE FROM delinquency_snapshot WHERE business_date = ?").param(date).update();
+        jdbc.sql("DELETE FROM delinquency_snapshot_run WHERE business_date = ?").param(date).update();
+        // Paid as of asOf = paid now − allocations from payments received after asOf (none when asOf is now).
+        String paidLater = current ? "" : """
+                LEFT JOIN (SELECT loan_id, instalment_number, sum(amount) AS later
+                             FROM payment_allocation WHERE received_at > :asOf
+                            GROUP BY loan_id, instalment_number) a
+                       ON a.loan_id = i.loan_id AND a.instalment_number = i.number""";
+        String remaining = current ? "i.remaining" : "(i.remaining + COALESCE(a.later, 0))";
+        String sql = """
+                INSERT INTO delinquency_snapshot (business_date, loan_id, customer_id, days_past_due, bucket, overdue_amount,
+                                                  oldest_unpaid_due_date, grace_days)
+                SELECT :date, l.id, l.customer_id, COALESCE(:date - u.oldest, 0), %s, COALESCE(u.overdue, 0), u.oldest, l.grace_days
+                  FROM loan l
+                  LEFT JOIN (SELECT i.loan_id, min(i.due_date) AS oldest,
+                                    sum(%s) FILTER (WHERE i.due_date < :date) AS overdue
+                               FROM instalment i %s
+                              WHERE i.due_date <= :date AND %s > :tolerance
+                              GROUP BY i.loan_id) u ON u.loan_id = l.id
+                """.formatted(bucketCase("COALESCE(:date - u.oldest, 0)"), remaining, paidLater, remaining);
+        var statement = jdbc.sql(sql).param("date", date).param("tolerance", properties.tolerance());
+        if (!current) {
+            statement = statement.param("asOf", Timestamp.from(asOf));
+        }
+        long loans = statement.update();
+        long elapsed = (System.nanoTime() - started) / 1_000_000;
+        jdbc.sql("INSERT INTO delinquency_snapshot_run (business_date, as_of, loans, elapsed_ms, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?)")
+                .params(date, Timestamp.from(asOf), loans, elapsed, CurrentUser.name(), Timestamp.from(clock.instant())).update();
+        Summary summary = summary(date).orElseThrow();
+        audit.record("DELINQUENCY_SNAPSHOT_TAKEN", "DelinquencySnapshot", date.toString(), null,
+                Map.of("asOf", asOf.toString(), "loans", loans, "overdueLoans", summary.overdueLoans()));
+        return summary;
+    }
+
+    public java.util.Optional<Summary> summary(LocalDate date) {
+        record Run(Instant asOf, long elapsed) {
+        }
+        java.util.Optional<Run> run = jdbc.sql("SELECT as_of, elapsed_ms FROM delinquency_snapshot_run WHERE business_date = ?")
+                .param(date).query((rs, n) -> new Run(rs.getTimestamp(1).toInstant(), rs.getLong(2))).optional();
+        if (run.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        Map<String, Long> byBucket = new LinkedHashMap<>();
+        buckets.buckets().forEach(b -> byBucket.put(b.name(), 0L));
+        record Row(String bucket, long loans, BigDecimal overdue) {
+        }
+        List<Row> rows = jdbc.sql("SELECT bucket, count(*), sum(overdue_amount) FROM delinquency_snapshot WHERE business_date = ? GROUP BY bucket")
+                .param(date).query((rs, n) -> new Row(rs.getString(1), rs.getLong(2), rs.getBigDecimal(3))).list();
+        long total = 0;
+        long overdueLoans = 0;
+        BigDecimal overdue = BigDecimal.ZERO.setScale(2);
+        for (Row r : rows) {
+            byBucket.put(r.bucket(), r.loans());
+            total += r.loans();
+            overdue = overdue.add(r.overdue());
+            if (!r.bucket().equals(buckets.bucketFor(0))) {
+                overdueLoans += r.loans();
+            }
+        }
+        return java.util.Optional.of(new Summary(date, run.get().asOf(), total, overdueLoans, overdue, byBucket, run.get().elapsed()));
+    }
+
+    private String bucketCase(String daysExpression) {
+        StringBuilder sql = new StringBuilder("CASE");
+        for (BucketPolicy.Bucket b : buckets.buckets()) {
+            sql.append(" WHEN ").append(daysExpression).append(" >= ").append(b.fromDays());
+            if (b.toDays() != null) {
+                sql.append(" AND ").append(daysExpression).append(" <= ").append(b.toDays());
+            }
+            // bucket names come from configuration, not from requests; quote them as SQL literals anyway
+            sql.append(" THEN '").append(b.name().replace("'", "''")).append('\'');
+        }
+        return sql.append(" END").toString();
+    }
+}
