@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.Map;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -41,6 +42,7 @@ class ClockController {
     }
 
     @PutMapping
+    @Transactional
     ClockView move(@RequestBody MoveClock request) {
         if (request == null || request.instant() == null) {
             throw ApiProblem.badRequest("INSTANT_REQUIRED", "instant", "Give the instant to move the clock to, e.g. 2026-12-01T09:00:00+08:00");
@@ -52,6 +54,7 @@ class ClockController {
     }
 
     @DeleteMapping
+    @Transactional
     ClockView reset() {
         Instant before = clock.instant();
         clock.reset();
