@@ -91,7 +91,8 @@ public class PaymentService {
                 .params(id, loanId, loan.customerId(), reference, amount, loan.currency(), Timestamp.from(receivedAt), Timestamp.from(now))
                 .update();
         Instant latest = jdbc.sql("SELECT max(received_at) FROM payment WHERE loan_id = ? AND reversed_at IS NULL AND id <> ?")
-                .params(loanId, id).query((rs, n) -> rs.getTimestamp(1) == null ? null : rs.getTimestamp(1).toInstant()).single();
+                .params(loanId, id).query((rs, n) -> Optional.ofNullable(rs.getTimestamp(1)).map(Timestamp::toInstant))
+                .single().orElse(null); // max() of no rows is one NULL row, which single() refuses
         if (latest == null || !receivedAt.isBefore(latest)) {
             allocate(loanId, loan, id, amount, receivedAt);
         } else {
