@@ -244,7 +244,7 @@ public class CustomerService {
                 List.of(), rs.getTimestamp("created_at").toInstant());
     }
 
-    static String required(String value, String field, int maxLength) {
+    public static String required(String value, String field, int maxLength) {
         if (value == null || value.isBlank()) {
             throw ApiProblem.badRequest("FIELD_REQUIRED", field, field + " is required");
         }

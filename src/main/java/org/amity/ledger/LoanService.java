@@ -170,7 +170,7 @@ public class LoanService {
         return schedule;
     }
 
-    static BigDecimal positiveMoney(BigDecimal amount, String field) {
+    public static BigDecimal positiveMoney(BigDecimal amount, String field) {
         BigDecimal m = money(amount, field);
         if (m.signum() <= 0) {
             throw ApiProblem.badRequest("INVALID_AMOUNT", field, field + " must be positive");

@@ -1,0 +1,37 @@
+package org.amity.ledger.importing;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.amity.ledger.ImportError;
+import org.amity.ledger.ImportResult;
+
+/** Collects errors: counts them all, keeps the first {@link ImportResult#MAX_ERRORS} so a bad 1M-row file stays small. */
+final class ImportErrors {
+
+    private final List<ImportError> kept = new ArrayList<>();
+    private long count;
+
+    void add(long line, String column, String code, String message) {
+        count++;
+        if (kept.size() < ImportResult.MAX_ERRORS) {
+            kept.add(new ImportError(line, column, code, message));
+        }
+    }
+
+    /** Errors counted in bulk whose details were not kept (beyond the cap). */
+    void addUnlisted(long n) {
+        count += n;
+    }
+
+    boolean any() {
+        return count > 0;
+    }
+
+    long count() {
+        return count;
+    }
+
+    List<ImportError> kept() {
+        return List.copyOf(kept);
+    }
+}

@@ -1,0 +1,88 @@
+package org.amity.ledger.importing;
+
+import java.io.Reader;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.amity.ledger.ImportKind;
+import org.amity.ledger.LoanService.ValidLoan;
+import org.amity.ledger.domain.ScheduledInstalment;
+
+/**
+ * Streams a loans file into {@code loan} and {@code instalment}: per chunk, one query finds the customers the
+ * chunk refers to and one finds duplicate ids, then the loans and their generated schedules go in with COPY.
+ */
+final class LoanImporter {
+
+    private static final int CHUNK = 10_000;
+
+    private final ImportContext ctx;
+    private final List<LoanRows.Row> chunk = new ArrayList<>(CHUNK);
+    private long imported;
+
+    LoanImporter(ImportContext ctx) {
+        this.ctx = ctx;
+    }
+
+    ImportContext.Counts run(Reader csv) {
+        long processed = CsvSource.read(csv, ImportKind.LOANS, ctx.errors, row -> {
+            ctx.rowRead();
+            LoanRows.Row parsed = LoanRows.parse(row, ctx.errors);
+            if (parsed != null) {
+                chunk.add(parsed);
+            }
+            if (chunk.size() == CHUNK) {
+                flush();
+            }
+        });
+        flush();
+        return new ImportContext.Counts(processed, imported, 0);
+    }
+
+    private void flush() {
+        if (chunk.isEmpty()) {
+            return;
+        }
+        Map<String, UUID> customers = new HashMap<>();
+        ctx.jdbc.sql("SELECT external_id, id FROM customer WHERE external_id = ANY(?)")
+                .param(ctx.textArray(chunk.stream().map(LoanRows.Row::customerExternalId).distinct().toList()))
+                .query(rs -> {
+                    customers.put(rs.getString(1), rs.getObject(2, UUID.class));
+                });
+        List<LoanRows.Row> known = chunk.stream().filter(r -> {
+            if (customers.containsKey(r.customerExternalId())) {
+                return true;
+            }
+            ctx.errors.add(r.line(), "customer_external_id", "UNKNOWN_CUSTOMER",
+                    "No customer with external id '" + r.customerExternalId() + "'; import the customers first");
+            return false;
+        }).toList();
+        List<LoanRows.Row> rows = DuplicateCheck.keepUnique(ctx, "loan", known, r -> r.loan().externalId(), LoanRows.Row::line);
+        List<UUID> ids = new ArrayList<>(rows.size());
+        try (CopyText copy = new CopyText(ctx.connection, "loan", "id, customer_id, external_id, product, currency, principal, "
+                + "annual_rate, term_months, method, disbursed_on, first_due_date, grace_days, created_at")) {
+            for (LoanRows.Row row : rows) {
+                ValidLoan l = row.loan();
+                UUID id = ctx.ids.next();
+                ids.add(id);
+                copy.add(id).add(customers.get(row.customerExternalId())).add(l.externalId()).add(l.product()).add(l.currency())
+                        .add(l.principal()).add(l.annualRate()).add(l.termMonths()).add(l.method().name()).add(l.disbursedOn())
+                        .add(l.firstDueDate()).add(l.graceDays()).add(ctx.now).endRow();
+            }
+        }
+        try (CopyText copy = new CopyText(ctx.connection, "instalment",
+                "loan_id, number, customer_id, due_date, principal, interest, fees")) {
+            for (int k = 0; k < rows.size(); k++) {
+                UUID customer = customers.get(rows.get(k).customerExternalId());
+                for (ScheduledInstalment i : rows.get(k).loan().schedule()) {
+                    copy.add(ids.get(k)).add(i.number()).add(customer).add(i.dueDate()).add(i.principal()).add(i.interest())
+                            .add(i.fees()).endRow();
+                }
+            }
+        }
+        imported += rows.size();
+        chunk.clear();
+    }
+}
