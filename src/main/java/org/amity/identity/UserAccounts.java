@@ -29,8 +29,10 @@ public class UserAccounts implements UserDetailsService {
     private final PasswordEncoder encoder;
     private final Clock clock;
     private final AuditTrail audit;
+    private final javax.sql.DataSource dataSource;
 
-    UserAccounts(JdbcClient jdbc, PasswordEncoder encoder, Clock clock, AuditTrail audit) {
+    UserAccounts(JdbcClient jdbc, PasswordEncoder encoder, Clock clock, AuditTrail audit, javax.sql.DataSource dataSource) {
+        this.dataSource = dataSource;
         this.jdbc = jdbc;
         this.encoder = encoder;
         this.clock = clock;
@@ -74,6 +76,23 @@ public class UserAccounts implements UserDetailsService {
         audit.record("USER_CREATED", "User", id.toString(), null,
                 Map.of("username", username, "roles", roles.stream().map(Enum::name).sorted().toList()));
         return loadUserByUsername(username);
+    }
+
+    /**
+     * Portal logins for many customers at once (demo data, migrations): one BCrypt hash computed once, rows
+     * written in batches, one audit row.
+     */
+    @Transactional
+    public int createPortalLogins(Map<String, UUID> customersByUsername, String rawPassword) {
+        String hash = encoder.encode(rawPassword);
+        java.sql.Timestamp now = java.sql.Timestamp.from(clock.instant());
+        List<Object[]> rows = customersByUsername.entrySet().stream()
+                .map(e -> new Object[]{UUID.randomUUID(), e.getKey(), hash, e.getKey(), e.getValue(), now}).toList();
+        new org.springframework.jdbc.core.JdbcTemplate(dataSource).batchUpdate("""
+                INSERT INTO app_user (id, username, password_hash, roles, display_name, customer_id, created_at)
+                VALUES (?, ?, ?, '{CUSTOMER}', ?, ?, ?) ON CONFLICT (username) DO NOTHING""", rows);
+        audit.record("PORTAL_LOGINS_CREATED", "User", "portal", null, Map.of("count", rows.size()));
+        return rows.size();
     }
 
     @Transactional
