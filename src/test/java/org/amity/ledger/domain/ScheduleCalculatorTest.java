@@ -42,6 +42,8 @@ class ScheduleCalculatorTest {
             ep-10000-zero-3m,        10000.00,   0,     3,   EQUAL_PRINCIPAL,   2026-03-10, 3333.33, 3333.33, 0.00,    2026-05-10, 3333.34, 0.00,  0.00
             ei-5000-12pct-1m,        5000.00,    0.12,  1,   EQUAL_INSTALLMENT, 2026-12-31, 5050.00, 5000.00, 50.00,   2026-12-31, 5000.00, 50.00, 50.00
             ep-5000-12pct-1m,        5000.00,    0.12,  1,   EQUAL_PRINCIPAL,   2026-12-31, 5050.00, 5000.00, 50.00,   2026-12-31, 5000.00, 50.00, 50.00
+            ei-60-4.9pct-1m,         60.00,      0.049, 1,   EQUAL_INSTALLMENT, 2026-05-20, 60.25,   60.00,   0.25,    2026-05-20, 60.00,   0.25,  0.25
+            ep-120-4.35pct-3m,       120.00,     0.0435, 3,  EQUAL_PRINCIPAL,   2026-05-20, 40.44,   40.00,   0.44,    2026-07-20, 40.00,   0.15,  0.88
             ep-100000-4.35pct-24m,   100000.00,  0.0435, 24, EQUAL_PRINCIPAL,   2028-01-31, 4529.17, 4166.67, 362.50,  2029-12-31, 4166.59, 15.10, 4531.24
             ei-100000-4.35pct-24m,   100000.00,  0.0435, 24, EQUAL_INSTALLMENT, 2028-01-31, 4358.09, 3995.59, 362.50,  2029-12-31, 4342.28, 15.74, 4594.09
             """)
@@ -108,6 +110,26 @@ class ScheduleCalculatorTest {
             assertThat(i.principal().signum()).isNotNegative();
             assertThat(i.interest().scale()).isEqualTo(2);
         });
+    }
+
+    // "interest = round_half_up(opening balance × r, 2)" with r = annualRate/12 exactly. 0.049/12 has no finite
+    // decimal expansion; a monthly rate cut to 34 digits turns the exact half cent 180.00 × 0.049 / 12 = 0.735
+    // into 0.73499…9 and rounds it down.
+    @ParameterizedTest(name = "{0} at {1} a year owes {2} for the month")
+    @CsvSource(textBlock = """
+            60.00,  0.049,  0.25
+            180.00, 0.049,  0.74
+            300.00, 0.049,  1.23
+            420.00, 0.049,  1.72
+            120.00, 0.0435, 0.44
+            40.00,  0.0435, 0.15
+            1.00,   0.06,   0.01
+            """)
+    void interestOnAnExactHalfCentRoundsUp(BigDecimal balance, BigDecimal rate, BigDecimal interest) {
+        List<ScheduledInstalment> schedule = ScheduleCalculator.generate(balance, rate, 1, RepaymentMethod.EQUAL_PRINCIPAL,
+                LocalDate.of(2026, 5, 20));
+
+        assertThat(schedule.get(0).interest()).isEqualTo(interest);
     }
 
     @Test
