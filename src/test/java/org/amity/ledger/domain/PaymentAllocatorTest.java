@@ -154,6 +154,18 @@ class PaymentAllocatorTest {
         assertThat(instalment.totalPaid()).isEqualTo("0.00");
     }
 
+    @Test
+    void rejectsAnOrderWithAGapBeforeTouchingAnyInstalment() {
+        // four entries, three distinct components and a null: it used to pass the check, pay the penalty, fee and
+        // interest and then fail with a NullPointerException, leaving the instalment half-allocated
+        List<Component> withNull = Arrays.asList(Component.PENALTY, Component.FEE, Component.INTEREST, null);
+        InstalmentBalance instalment = instalment(1, "2026-01-15", "100.00", "1.00", "0.00", "0.00");
+
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> PaymentAllocator.allocate(List.of(instalment), money("50.00"), withNull));
+        assertThat(instalment.totalPaid()).isEqualTo("0.00");
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(textBlock = """
             0.00
