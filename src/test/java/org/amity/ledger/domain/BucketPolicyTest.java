@@ -75,7 +75,13 @@ class BucketPolicyTest {
             CURRENT:0-0:1,M1:1-
             CURRENT:zero-0,M1:1-
             CURRENT:0-0,M1:1-thirty,M2:31-
+            CURRENT:0-0-7,M1:1-
+            CURRENT:0-0,M1:1
             ''
+            # every bucket has a name of its own, or a loan's bucket would not say which range it is in
+            :0-0,M1:1-
+            CURRENT:0-0, :1-
+            M1:0-0,M1:1-
             """)
     void rejectsSpecsThatDoNotCoverEveryDayExactlyOnce(String spec) {
         assertThatIllegalArgumentException().isThrownBy(() -> BucketPolicy.parse(spec));
