@@ -21,6 +21,7 @@ class LoginController {
     }
 
     @GetMapping("/login")
+    @PreAuthorize("permitAll()")
     String login() {
         return "login";
     }

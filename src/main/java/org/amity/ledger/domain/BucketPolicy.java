@@ -32,13 +32,24 @@ public final class BucketPolicy {
             if (nameRange.length != 2 || open) {
                 throw new IllegalArgumentException("bucket '" + part + "' is not NAME:FROM-TO (only the last may be open)");
             }
+            String name = nameRange[0].trim();
             String[] range = nameRange[1].split("-", -1);
+            // exactly FROM-TO or FROM-: "M1:1" or "M1:0-0-7" would otherwise be read as something nobody wrote
+            if (name.isEmpty() || range.length != 2) {
+                throw new IllegalArgumentException("bucket '" + part + "' is not NAME:FROM-TO (only the last may be open)");
+            }
+            if (buckets.stream().anyMatch(b -> b.name().equals(name))) {
+                throw new IllegalArgumentException("bucket name '" + name + "' is used twice");
+            }
             int from = Integer.parseInt(range[0].trim());
-            Integer to = range.length < 2 || range[1].isBlank() ? null : Integer.valueOf(range[1].trim());
-            if (from != expectedFrom || (to != null && to < from)) {
+            Integer to = range[1].isBlank() ? null : Integer.valueOf(range[1].trim());
+            if (from != expectedFrom) {
                 throw new IllegalArgumentException("bucket '" + part + "' should start at " + expectedFrom);
             }
-            buckets.add(new Bucket(nameRange[0].trim(), from, to));
+            if (to != null && to < from) {
+                throw new IllegalArgumentException("bucket '" + part + "' ends before it starts");
+            }
+            buckets.add(new Bucket(name, from, to));
             open = to == null;
             expectedFrom = to == null ? Integer.MAX_VALUE : to + 1;
         }

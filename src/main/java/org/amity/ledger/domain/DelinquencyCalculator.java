@@ -1,7 +1,9 @@
 package org.amity.ledger.domain;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.List;
@@ -21,6 +23,11 @@ public final class DelinquencyCalculator {
     }
 
     private DelinquencyCalculator() {
+    }
+
+    /** The bank's business date at {@code instant}: the calendar date in the bank's zone, not in UTC. */
+    public static LocalDate businessDate(Instant instant, ZoneId bankZone) {
+        return LocalDate.ofInstant(instant, bankZone);
     }
 
     public static Status asOf(LocalDate businessDate, List<Unpaid> instalments, BigDecimal tolerance, BucketPolicy buckets) {

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Allocates a payment to the oldest instalment first and, inside an instalment, by the product's component
@@ -26,7 +27,9 @@ public final class PaymentAllocator {
         if (amount.signum() <= 0) {
             throw new IllegalArgumentException("a payment amount is positive");
         }
-        if (order.size() != Component.values().length || order.stream().distinct().count() != order.size()) {
+        // checked before anything is paid, so a bad configuration cannot leave an instalment half-allocated
+        if (order.size() != Component.values().length
+                || order.stream().filter(Objects::nonNull).distinct().count() != order.size()) {
             throw new IllegalArgumentException("the allocation order names every component once: " + order);
         }
         List<InstalmentBalance> oldestFirst = new ArrayList<>(instalments);

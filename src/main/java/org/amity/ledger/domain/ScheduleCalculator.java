@@ -2,6 +2,7 @@ package org.amity.ledger.domain;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
+import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,10 +35,9 @@ public final class ScheduleCalculator {
             throw new IllegalArgumentException("term must be 1 to 600 months");
         }
         BigDecimal p = Money.cents(principal);
-        BigDecimal r = annualRate.divide(TWELVE, MC);
         return switch (method) {
-            case EQUAL_INSTALLMENT -> equalInstallment(p, r, termMonths, firstDueDate);
-            case EQUAL_PRINCIPAL -> equalPrincipal(p, r, termMonths, firstDueDate);
+            case EQUAL_INSTALLMENT -> equalInstallment(p, annualRate, termMonths, firstDueDate);
+            case EQUAL_PRINCIPAL -> equalPrincipal(p, annualRate, termMonths, firstDueDate);
             case EXPLICIT -> throw new IllegalArgumentException("an explicit schedule is given, not generated");
         };
     }
@@ -57,12 +57,21 @@ public final class ScheduleCalculator {
         return firstDueDate.plusMonths(number - 1L);
     }
 
-    private static List<ScheduledInstalment> equalInstallment(BigDecimal p, BigDecimal r, int n, LocalDate first) {
-        BigDecimal payment = levelPayment(p, r, n);
+    /**
+     * round_half_up(balance × annualRate / 12, 2) in one exact division: a monthly rate such as 0.049 / 12 has no
+     * finite decimal form, and multiplying by a 34-digit cut of it turns exact half cents (180.00 → 0.735) into
+     * 0.73499… that round down.
+     */
+    static BigDecimal monthlyInterest(BigDecimal balance, BigDecimal annualRate) {
+        return balance.multiply(annualRate).divide(TWELVE, 2, RoundingMode.HALF_UP);
+    }
+
+    private static List<ScheduledInstalment> equalInstallment(BigDecimal p, BigDecimal annualRate, int n, LocalDate first) {
+        BigDecimal payment = levelPayment(p, annualRate.divide(TWELVE, MC), n);
         List<ScheduledInstalment> schedule = new ArrayList<>(n);
         BigDecimal balance = p;
         for (int k = 1; k <= n; k++) {
-            BigDecimal interest = Money.roundHalfUp(balance.multiply(r, MC));
+            BigDecimal interest = monthlyInterest(balance, annualRate);
             BigDecimal principalPart = k == n ? balance : payment.subtract(interest).min(balance);
             if (principalPart.signum() < 0) {
                 principalPart = Money.ZERO;
@@ -73,12 +82,12 @@ public final class ScheduleCalculator {
         return schedule;
     }
 
-    private static List<ScheduledInstalment> equalPrincipal(BigDecimal p, BigDecimal r, int n, LocalDate first) {
+    private static List<ScheduledInstalment> equalPrincipal(BigDecimal p, BigDecimal annualRate, int n, LocalDate first) {
         BigDecimal slice = Money.roundHalfUp(p.divide(BigDecimal.valueOf(n), MC));
         List<ScheduledInstalment> schedule = new ArrayList<>(n);
         BigDecimal balance = p;
         for (int k = 1; k <= n; k++) {
-            BigDecimal interest = Money.roundHalfUp(balance.multiply(r, MC));
+            BigDecimal interest = monthlyInterest(balance, annualRate);
             BigDecimal principalPart = k == n ? balance : slice.min(balance);
             schedule.add(new ScheduledInstalment(k, dueDate(first, k), principalPart, interest, Money.ZERO));
             balance = balance.subtract(principalPart);
