@@ -89,7 +89,8 @@ class DemoPortfolio {
         void load(ImportKind kind) {
             ImportResult result = imports.importNow(kind, new StringReader(text.toString()));
             if (!result.succeeded()) {
-                throw new IllegalStateException("Demo " + kind + " did not import: " + result.errors());
+                throw new IllegalStateException("Demo " + kind + " did not import: " + result.errorCount() + " errors, first "
+                        + result.errors().subList(0, Math.min(5, result.errors().size())));
             }
         }
     }

@@ -17,6 +17,10 @@ final class SyntheticPeople {
     private static final String[] FIRST = {"James", "Mary", "John", "Patricia", "Robert", "Jennifer", "Michael", "Linda", "David", "Emily", "Oliver", "Amelia", "George", "Isla", "Harry", "Ava"};
     private static final String[] LAST = {"Smith", "Johnson", "Williams", "Brown", "Jones", "Miller", "Davis", "Wilson", "Taylor", "Clark", "Walker", "Wright", "Evans", "Roberts"};
 
+    /** Long-established mobile ranges, all valid in libphonenumber's metadata. */
+    private static final String[] CN_MOBILE_PREFIXES = {"130", "131", "132", "133", "135", "136", "137", "138", "139", "150",
+            "151", "152", "155", "156", "157", "158", "159", "186", "187", "188", "189"};
+
     record Place(String region, String city, String regionCode, String timeZone) {
     }
 
@@ -48,7 +52,7 @@ final class SyntheticPeople {
         Place p = CN_PLACES.get(r.nextInt(CN_PLACES.size()));
         LocalDate birth = LocalDate.of(1960, 1, 1).plusDays(r.nextInt(365 * 40));
         String body = p.regionCode() + birth.toString().replace("-", "") + String.format("%03d", r.nextInt(1000));
-        String phone = "+861" + (3 + r.nextInt(7)) + String.format("%09d", r.nextInt(1_000_000_000));
+        String phone = "+86" + CN_MOBILE_PREFIXES[r.nextInt(CN_MOBILE_PREFIXES.length)] + String.format("%08d", r.nextInt(100_000_000));
         String email = r.nextInt(10) < 5 ? PINYIN_SURNAMES[s] + index + "@example.cn" : null;
         return new Person(SURNAMES[s] + GIVEN[r.nextInt(GIVEN.length)], body + chinaCheckDigit(body), "CN", p.region(),
                 p.city(), "人民路 " + (1 + r.nextInt(999)) + " 号", p.timeZone(), phone, email, "zh-CN");
