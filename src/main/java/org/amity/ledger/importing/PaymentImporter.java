@@ -15,7 +15,7 @@ import org.amity.ledger.ImportKind;
 final class PaymentImporter {
 
     private static final int LOAN_CHUNK = 2_000;
-    private static final UUID BEFORE_ALL = new UUID(Long.MIN_VALUE, Long.MIN_VALUE);
+    private static final UUID BEFORE_ALL = new UUID(0, 0); // PostgreSQL orders uuids as unsigned bytes
 
     private final ImportContext ctx;
     private final PaymentReplay replay;
@@ -91,6 +91,7 @@ final class PaymentImporter {
 
     private void reportConflicts() {
         String where = """
+
                  WHERE loan_id IS NULL OR existing_amount <> amount
                     OR (existing_amount IS NULL AND first_line <> line AND first_amount <> amount)""";
         long count = ctx.jdbc.sql("SELECT count(*) FROM import_payment_resolved" + where).query(Long.class).single();
