@@ -90,8 +90,9 @@ public class PaymentService {
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(id, loanId, loan.customerId(), reference, amount, loan.currency(), Timestamp.from(receivedAt), Timestamp.from(now))
                 .update();
-        Instant latest = jdbc.sql("SELECT max(received_at) FROM payment WHERE loan_id = ? AND reversed_at IS NULL AND id <> ?")
-                .params(loanId, id).query((rs, n) -> rs.getTimestamp(1) == null ? null : rs.getTimestamp(1).toInstant()).single();
+        // no row (rather than a NULL max) on a loan's first payment: single() rejects a null result
+        Instant latest = jdbc.sql("SELECT received_at FROM payment WHERE loan_id = ? AND reversed_at IS NULL AND id <> ? ORDER BY received_at DESC LIMIT 1")
+                .params(loanId, id).query(Timestamp.class).optional().map(Timestamp::toInstant).orElse(null);
         if (latest == null || !receivedAt.isBefore(latest)) {
             allocate(loanId, loan, id, amount, receivedAt);
         } else {
