@@ -109,6 +109,7 @@ class ConsoleBrowserIT {
             Object tablesScrolling = page.evaluate("() => [...document.querySelectorAll('.table-wrap')]"
                     + ".filter(w => w.offsetParent !== null && w.scrollWidth > w.clientWidth).length");
 
+            page.screenshot(new Page.ScreenshotOptions().setPath(Paths.get("target/console-customer-390.png")).setFullPage(true));
             Assertions.assertThat(((Number) pageOverflow).intValue()).as("horizontal overflow of the page, px").isZero();
             Assertions.assertThat(((Number) tablesScrolling).intValue()).as("wide tables scroll inside .table-wrap").isPositive();
         }
