@@ -77,7 +77,6 @@ class ConsoleController {
         Instant now = clock.instant();
         model.addAttribute("customer", customer);
         model.addAttribute("localTime", now.atZone(ZoneId.of(customer.address().timeZone())));
-        model.addAttribute("now", now);
         model.addAttribute("loans", panels.of(id, now));
         model.addAttribute("applications", applications.applicationsOf(id));
         return "ledger/customer";
