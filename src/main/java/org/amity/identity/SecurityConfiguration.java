@@ -17,6 +17,8 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
@@ -83,6 +85,7 @@ class SecurityConfiguration {
                         .anyRequest().authenticated())
                 .formLogin(f -> f.loginPage("/login").successHandler(homeByRole()).permitAll())
                 .logout(l -> l.logoutSuccessUrl("/login?logout").permitAll())
+                .exceptionHandling(e -> e.accessDeniedHandler(sendToOwnHome()))
                 .addFilterAfter(new PasswordChangeFilter(false), UsernamePasswordAuthenticationFilter.class);
         return http.build();
     }
@@ -92,6 +95,25 @@ class SecurityConfiguration {
         return (request, response, authentication) -> {
             boolean customer = authentication.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals("ROLE_CUSTOMER"));
             response.sendRedirect(request.getContextPath() + (customer ? "/portal" : "/console"));
+        };
+    }
+
+    /**
+     * A customer who follows a console link (or a staff member a portal link) is taken to their own home rather
+     * than shown an error; a staff member without the role for a console page gets 403.
+     */
+    private static AccessDeniedHandler sendToOwnHome() {
+        AccessDeniedHandler forbidden = new AccessDeniedHandlerImpl();
+        return (request, response, denied) -> {
+            String path = request.getRequestURI().substring(request.getContextPath().length());
+            boolean customer = CurrentUser.get().map(AmityUser::isCustomer).orElse(false);
+            if (customer && path.startsWith("/console")) {
+                response.sendRedirect(request.getContextPath() + "/portal");
+            } else if (!customer && CurrentUser.get().isPresent() && path.startsWith("/portal")) {
+                response.sendRedirect(request.getContextPath() + "/console");
+            } else {
+                forbidden.handle(request, response, denied);
+            }
         };
     }
 

@@ -257,6 +257,10 @@ public class LoanService {
         return delinquency(loanId, clock.instant());
     }
 
+    public long count() {
+        return jdbc.sql("SELECT count(*) FROM loan").query(Long.class).single();
+    }
+
     public BucketPolicy buckets() {
         return buckets;
     }
