@@ -26,7 +26,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @AmityIntegrationTest
 class ConsoleBrowserIT {
 
-    private static final Path SCREENSHOT = Paths.get("docs/images/console-customer.png");
+    private static final Path SCREENSHOT = Paths.get("target/console-customer.png") /* copied to docs/images for the README */;
 
     static Playwright playwright;
     static Browser browser;
