@@ -1,9 +1,7 @@
 package org.amity.ledger.importing;
 
 import java.io.IOException;
-import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -16,63 +14,74 @@ import org.postgresql.copy.PGCopyOutputStream;
  */
 final class CopyText implements AutoCloseable {
 
-    private final Writer out;
+    private static final int FLUSH_AT = 1 << 16;
+
+    private final PGCopyOutputStream out;
+    // rows are built as text and handed over in large blocks: per-character writes to a Writer cost more
+    // than everything else an import does
+    private final StringBuilder buffer = new StringBuilder(FLUSH_AT + 4096);
     private boolean firstInRow = true;
 
     CopyText(Connection connection, String table, String columns) {
         try {
-            PGCopyOutputStream stream = new PGCopyOutputStream(connection.unwrap(PGConnection.class),
-                    "COPY " + table + " (" + columns + ") FROM STDIN", 1 << 16);
-            this.out = new OutputStreamWriter(stream, StandardCharsets.UTF_8);
+            this.out = new PGCopyOutputStream(connection.unwrap(PGConnection.class),
+                    "COPY " + table + " (" + columns + ") FROM STDIN", FLUSH_AT);
         } catch (SQLException e) {
             throw new IllegalStateException("COPY into " + table + " failed", e);
         }
     }
 
     CopyText add(Object value) {
-        try {
-            if (!firstInRow) {
-                out.write('\t');
-            }
-            firstInRow = false;
-            if (value == null) {
-                out.write("\\N");
-            } else if (value instanceof java.math.BigDecimal d) {
-                out.write(d.toPlainString());
-            } else {
-                escape(value.toString());
-            }
-            return this;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        if (!firstInRow) {
+            buffer.append('\t');
         }
+        firstInRow = false;
+        if (value == null) {
+            buffer.append("\\N");
+        } else if (value instanceof java.math.BigDecimal d) {
+            buffer.append(d.toPlainString());
+        } else if (value instanceof Integer || value instanceof Long) {
+            buffer.append(value);
+        } else {
+            escape(value.toString());
+        }
+        return this;
     }
 
     void endRow() {
-        try {
-            out.write('\n');
-            firstInRow = true;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        buffer.append('\n');
+        firstInRow = true;
+        if (buffer.length() >= FLUSH_AT) {
+            flush();
         }
     }
 
-    private void escape(String s) throws IOException {
+    private void escape(String s) {
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             switch (c) {
-                case '\\' -> out.write("\\\\");
-                case '\t' -> out.write("\\t");
-                case '\n' -> out.write("\\n");
-                case '\r' -> out.write("\\r");
-                default -> out.write(c);
+                case '\\' -> buffer.append("\\\\");
+                case '\t' -> buffer.append("\\t");
+                case '\n' -> buffer.append("\\n");
+                case '\r' -> buffer.append("\\r");
+                default -> buffer.append(c);
             }
+        }
+    }
+
+    private void flush() {
+        try {
+            out.write(buffer.toString().getBytes(StandardCharsets.UTF_8));
+            buffer.setLength(0);
+        } catch (IOException e) {
+            throw new UncheckedIOException("COPY failed: " + e.getMessage(), e);
         }
     }
 
     /** Ends the COPY; the rows are in the table (inside the caller's transaction) once this returns. */
     @Override
     public void close() {
+        flush();
         try {
             out.close();
         } catch (IOException e) {

@@ -132,6 +132,25 @@ class CsvRowParsingTest {
         assertThat(errors.kept()).hasSize(1000);
     }
 
+    @Test
+    void theDocumentedExampleFilesAreValid() throws Exception {
+        for (String name : List.of("customers", "loans", "payments")) {
+            try (var in = getClass().getResourceAsStream("/import-examples/" + name + ".csv")) {
+                String csv = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+                ImportKind kind = ImportKind.valueOf(name.toUpperCase());
+                long rows = CsvSource.read(new StringReader(csv), kind, errors, r -> {
+                    switch (kind) {
+                        case CUSTOMERS -> CustomerRows.parse(r, errors);
+                        case LOANS -> LoanRows.parse(r, errors);
+                        case PAYMENTS -> PaymentRows.parse(r, errors, NOW);
+                    }
+                });
+                assertThat(rows).as(name).isEqualTo(3);
+            }
+        }
+        assertThat(summary()).isEmpty();
+    }
+
     private List<CustomerRows.Row> customers(String csv) {
         List<CustomerRows.Row> rows = new ArrayList<>();
         CsvSource.read(new StringReader(csv), ImportKind.CUSTOMERS, errors, r -> {

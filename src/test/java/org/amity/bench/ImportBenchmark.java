@@ -1,0 +1,134 @@
+package org.amity.bench;
+
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.Random;
+import java.util.concurrent.atomic.AtomicLong;
+import org.amity.AmityApplication;
+import org.amity.ledger.ImportKind;
+import org.amity.ledger.ImportResult;
+import org.amity.ledger.LedgerImports;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Load driver (not a test): generates a file of N loans (default 1,000,000) and the customers they belong to,
+ * boots Amity in-process against a throw-away embedded PostgreSQL and times {@link LedgerImports#importNow}
+ * for each file. Run with {@code -Xmx1g}; the command is in {@code docs/benchmarks.md}.
+ *
+ * <p>Arguments: {@code [loans] [loansPerCustomer]}. Terms cycle through 6, 12, 24 and 36 months (19.5
+ * instalments per loan on average), half equal-instalment, half equal-principal.
+ */
+public final class ImportBenchmark {
+
+    private static final int[] TERMS = {6, 12, 24, 36};
+
+    public static void main(String[] args) throws Exception {
+        int loans = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
+        int perCustomer = args.length > 1 ? Integer.parseInt(args[1]) : 4;
+        int customers = (loans + perCustomer - 1) / perCustomer;
+        Path dir = Files.createTempDirectory("amity-bench-");
+        Path customerFile = dir.resolve("customers.csv");
+        Path loanFile = dir.resolve("loans.csv");
+        long t0 = System.nanoTime();
+        writeCustomers(customerFile, customers);
+        long instalments = writeLoans(loanFile, loans, perCustomer);
+        System.out.printf("generated %,d customers (%,d MB) and %,d loans with %,d instalments (%,d MB) in %.1f s%n",
+                customers, Files.size(customerFile) >> 20, loans, instalments, Files.size(loanFile) >> 20, seconds(t0));
+
+        AtomicLong peakHeap = watchHeap();
+        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(AmityApplication.class)
+                .properties("amity.embedded-postgres.ephemeral=true", "amity.demo.enabled=false", "server.port=0",
+                        "logging.level.root=WARN", "logging.level.org.amity.ledger.importing=INFO")
+                .run()) {
+            LedgerImports imports = app.getBean(LedgerImports.class);
+            time(imports, ImportKind.CUSTOMERS, customerFile);
+            ImportResult result = time(imports, ImportKind.LOANS, loanFile);
+            JdbcClient jdbc = app.getBean(JdbcClient.class);
+            System.out.printf("database now holds %,d loans and %,d instalments; peak JVM heap used %,d MB of %,d MB max%n",
+                    jdbc.sql("SELECT count(*) FROM loan").query(Long.class).single(),
+                    jdbc.sql("SELECT count(*) FROM instalment").query(Long.class).single(),
+                    peakHeap.get() >> 20, Runtime.getRuntime().maxMemory() >> 20);
+            if (!result.succeeded()) {
+                System.out.println("errors: " + result.errors());
+            }
+        } finally {
+            Files.deleteIfExists(customerFile);
+            Files.deleteIfExists(loanFile);
+            Files.deleteIfExists(dir);
+        }
+        System.exit(0);
+    }
+
+    private static ImportResult time(LedgerImports imports, ImportKind kind, Path file) throws IOException {
+        long start = System.nanoTime();
+        ImportResult result;
+        try (Reader reader = new BufferedReader(Files.newBufferedReader(file, StandardCharsets.UTF_8), 1 << 16)) {
+            result = imports.importNow(kind, reader);
+        }
+        double s = seconds(start);
+        System.out.printf("%s: %,d rows imported in %.1f s (%,.0f rows/s), %d errors%n", kind, result.importedRows(), s,
+                result.importedRows() / s, result.errorCount());
+        return result;
+    }
+
+    private static void writeCustomers(Path file, int n) throws IOException {
+        Random random = new Random(42);
+        try (Writer out = new BufferedWriter(Files.newBufferedWriter(file, StandardCharsets.UTF_8), 1 << 16)) {
+            out.write(String.join(",", ImportKind.CUSTOMERS.columns()) + "\n");
+            for (int i = 0; i < n; i++) {
+                out.write(String.format("C%08d,Customer %d,11010119900307%04d,zh-CN,CN,Beijing,Beijing,\"%d Chang'an Ave\","
+                                + "Asia/Shanghai,+86138%08d,true,SELF,c%d@example.cn,false%n",
+                        i, i, random.nextInt(10_000), i % 500, i, i));
+            }
+        }
+    }
+
+    private static long writeLoans(Path file, int n, int perCustomer) throws IOException {
+        long instalments = 0;
+        LocalDate base = LocalDate.of(2024, 1, 1);
+        try (Writer out = new BufferedWriter(Files.newBufferedWriter(file, StandardCharsets.UTF_8), 1 << 16)) {
+            out.write(String.join(",", ImportKind.LOANS.columns()) + "\n");
+            for (int i = 0; i < n; i++) {
+                int term = TERMS[i % TERMS.length];
+                instalments += term;
+                LocalDate disbursed = base.plusDays(i % 900);
+                out.write(String.format("L%09d,C%08d,CONSUMER,CNY,%d.00,0.%04d,%d,%s,%s,%s,3%n", i, i / perCustomer,
+                        1_000 + (i * 37L) % 99_000, 300 + i % 1500, term,
+                        (i / TERMS.length) % 2 == 0 ? "EQUAL_INSTALLMENT" : "EQUAL_PRINCIPAL",
+                        disbursed, disbursed.plusMonths(1)));
+            }
+        }
+        return instalments;
+    }
+
+    private static AtomicLong watchHeap() {
+        AtomicLong peak = new AtomicLong();
+        Thread t = new Thread(() -> {
+            while (true) {
+                Runtime r = Runtime.getRuntime();
+                peak.accumulateAndGet(r.totalMemory() - r.freeMemory(), Math::max);
+                try {
+                    Thread.sleep(200);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }, "heap-watch");
+        t.setDaemon(true);
+        t.start();
+        return peak;
+    }
+
+    private static double seconds(long since) {
+        return (System.nanoTime() - since) / 1e9;
+    }
+}
