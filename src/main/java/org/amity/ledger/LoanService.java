@@ -230,25 +230,32 @@ public class LoanService {
      * before {@code asOf} count, so the answer for "now" changes the moment a payment is posted.
      */
     public Delinquency delinquency(UUID loanId, Instant asOf) {
-        record LoanHead(UUID customerId, String currency, int graceDays) {
+        record Row(UUID customerId, String currency, int graceDays, DelinquencyCalculator.Unpaid unpaid) {
         }
-        LoanHead head = jdbc.sql("SELECT customer_id, currency, grace_days FROM loan WHERE id = ?").param(loanId)
-                .query((rs, n) -> new LoanHead(rs.getObject(1, UUID.class), rs.getString(2), rs.getInt(3))).optional()
-                .orElseThrow(() -> ApiProblem.notFound("LOAN_NOT_FOUND", "No loan with id " + loanId));
         LocalDate businessDate = LocalDate.ofInstant(asOf, clock.bankZone());
-        List<DelinquencyCalculator.Unpaid> unpaid = jdbc.sql("""
-                SELECT i.number, i.due_date,
-                       i.principal + i.interest + i.fees + i.penalties
-                       - COALESCE((SELECT sum(a.amount) FROM payment_allocation a
-                                    WHERE a.loan_id = i.loan_id AND a.instalment_number = i.number
-                                      AND a.received_at <= :asOf), 0) AS remaining
-                  FROM instalment i
-                 WHERE i.loan_id = :loan AND i.due_date <= :date
+        // One round trip: the loan, and each instalment due by the business date with what was still unpaid at
+        // asOf = unpaid now + what later payments (received after asOf) have since paid of it.
+        List<Row> rows = jdbc.sql("""
+                SELECT l.customer_id, l.currency, l.grace_days, i.number, i.due_date,
+                       i.remaining + COALESCE(later.amount, 0) AS remaining
+                  FROM loan l
+                  LEFT JOIN instalment i ON i.loan_id = l.id AND i.due_date <= :date
+                  LEFT JOIN (SELECT instalment_number, sum(amount) AS amount FROM payment_allocation
+                              WHERE loan_id = :loan AND received_at > :asOf GROUP BY instalment_number) later
+                         ON later.instalment_number = i.number
+                 WHERE l.id = :loan
                  ORDER BY i.due_date, i.number""")
                 .param("asOf", Timestamp.from(asOf)).param("loan", loanId).param("date", businessDate)
-                .query((rs, n) -> new DelinquencyCalculator.Unpaid(rs.getInt(1), rs.getObject(2, LocalDate.class), rs.getBigDecimal(3)))
+                .query((rs, n) -> new Row(rs.getObject(1, UUID.class), rs.getString(2), rs.getInt(3),
+                        rs.getObject(5) == null ? null : new DelinquencyCalculator.Unpaid(rs.getInt(4),
+                                rs.getObject(5, LocalDate.class), rs.getBigDecimal(6))))
                 .list();
+        if (rows.isEmpty()) {
+            throw ApiProblem.notFound("LOAN_NOT_FOUND", "No loan with id " + loanId);
+        }
+        List<DelinquencyCalculator.Unpaid> unpaid = rows.stream().map(Row::unpaid).filter(java.util.Objects::nonNull).toList();
         DelinquencyCalculator.Status s = DelinquencyCalculator.asOf(businessDate, unpaid, properties.tolerance(), buckets);
+        Row head = rows.get(0);
         return new Delinquency(loanId, head.customerId(), asOf, businessDate, s.daysPastDue(), s.bucket(), s.overdueAmount(),
                 head.currency(), s.oldestUnpaidDueDate(), head.graceDays());
     }
