@@ -68,7 +68,7 @@ public final class ImportBenchmark {
         System.exit(0);
     }
 
-    private static ImportResult time(LedgerImports imports, ImportKind kind, Path file) throws IOException {
+    static ImportResult time(LedgerImports imports, ImportKind kind, Path file) throws IOException {
         long start = System.nanoTime();
         ImportResult result;
         try (Reader reader = new BufferedReader(Files.newBufferedReader(file, StandardCharsets.UTF_8), 1 << 16)) {
@@ -80,7 +80,7 @@ public final class ImportBenchmark {
         return result;
     }
 
-    private static void writeCustomers(Path file, int n) throws IOException {
+    static void writeCustomers(Path file, int n) throws IOException {
         Random random = new Random(42);
         try (Writer out = new BufferedWriter(Files.newBufferedWriter(file, StandardCharsets.UTF_8), 1 << 16)) {
             out.write(String.join(",", ImportKind.CUSTOMERS.columns()) + "\n");
@@ -92,7 +92,7 @@ public final class ImportBenchmark {
         }
     }
 
-    private static long writeLoans(Path file, int n, int perCustomer) throws IOException {
+    static long writeLoans(Path file, int n, int perCustomer) throws IOException {
         long instalments = 0;
         LocalDate base = LocalDate.of(2024, 1, 1);
         try (Writer out = new BufferedWriter(Files.newBufferedWriter(file, StandardCharsets.UTF_8), 1 << 16)) {
