@@ -48,7 +48,12 @@ public class DelinquencySnapshots {
         long started = System.nanoTime();
         LocalDate date = LocalDate.ofInstant(asOf, clock.bankZone());
         boolean current = !asOf.isBefore(clock.instant());
-        jdbc.sql("DELETE FROM delinquency_snapshot WHERE business_date = ?").param(date).update();
+        // one snapshot of a date at a time, across application instances
+        jdbc.sql("SELECT pg_advisory_xact_lock(?)").param(0x534e4150L + date.toEpochDay()).query().singleValue();
+        String partition = "delinquency_snapshot_" + date.toString().replace("-", "");
+        jdbc.sql("CREATE UNLOGGED TABLE IF NOT EXISTS " + partition + " PARTITION OF delinquency_snapshot FOR VALUES IN ('"
+                + date + "')").update();
+        jdbc.sql("TRUNCATE " + partition).update();
         jdbc.sql("DELETE FROM delinquency_snapshot_run WHERE business_date = ?").param(date).update();
         // Paid as of asOf = paid now − allocations from payments received after asOf (none when asOf is now).
         String paidLater = current ? "" : """
@@ -57,18 +62,22 @@ public class DelinquencySnapshots {
                             GROUP BY loan_id, instalment_number) a
                        ON a.loan_id = i.loan_id AND a.instalment_number = i.number""";
         String remaining = current ? "i.remaining" : "(i.remaining + COALESCE(a.later, 0))";
+        // The tolerance is configuration, written as a literal so that the planner can prove the partial index
+        // (remaining > 0) applies and read unpaid instalments from it alone.
+        String tolerance = properties.tolerance().toPlainString();
+        String unpaidFilter = current ? "i.remaining > " + tolerance : "i.remaining + COALESCE(a.later, 0) > " + tolerance;
         String sql = """
-                INSERT INTO delinquency_snapshot (business_date, loan_id, customer_id, days_past_due, bucket, overdue_amount,
-                                                  oldest_unpaid_due_date, grace_days)
+                INSERT INTO %s (business_date, loan_id, customer_id, days_past_due, bucket, overdue_amount,
+                                oldest_unpaid_due_date, grace_days)
                 SELECT :date, l.id, l.customer_id, COALESCE(:date - u.oldest, 0), %s, COALESCE(u.overdue, 0), u.oldest, l.grace_days
                   FROM loan l
                   LEFT JOIN (SELECT i.loan_id, min(i.due_date) AS oldest,
                                     sum(%s) FILTER (WHERE i.due_date < :date) AS overdue
                                FROM instalment i %s
-                              WHERE i.due_date <= :date AND %s > :tolerance
+                              WHERE i.due_date <= :date AND %s
                               GROUP BY i.loan_id) u ON u.loan_id = l.id
-                """.formatted(bucketCase("COALESCE(:date - u.oldest, 0)"), remaining, paidLater, remaining);
-        var statement = jdbc.sql(sql).param("date", date).param("tolerance", properties.tolerance());
+                """.formatted(partition, bucketCase("COALESCE(:date - u.oldest, 0)"), remaining, paidLater, unpaidFilter);
+        var statement = jdbc.sql(sql).param("date", date);
         if (!current) {
             statement = statement.param("asOf", Timestamp.from(asOf));
         }
