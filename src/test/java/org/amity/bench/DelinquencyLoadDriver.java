@@ -32,6 +32,14 @@ public final class DelinquencyLoadDriver {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("ids")) {
+            // write loan ids for wrk (bench/delinquency.lua): ids <baseUrl> <file> [count]
+            HttpClient http = HttpClient.newHttpClient();
+            String staff = "Basic " + Base64.getEncoder().encodeToString("admin:demo".getBytes(StandardCharsets.UTF_8));
+            java.nio.file.Files.write(java.nio.file.Path.of(args[2]),
+                    loanIds(http, args[1], staff, args.length > 3 ? Integer.parseInt(args[3]) : 500));
+            return;
+        }
         String base = args.length > 0 ? args[0] : "http://localhost:8080";
         int clients = args.length > 1 ? Integer.parseInt(args[1]) : 16;
         int warmupSeconds = args.length > 2 ? Integer.parseInt(args[2]) : 10;
