@@ -1,0 +1,26 @@
+package org.amity.contact;
+
+import java.time.DayOfWeek;
+import java.time.LocalTime;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What the customer has told the bank about being contacted: channel/purpose opt-outs (12 CFR 1006.14(h)),
+ * marketing opt-ins per channel, a preferred channel, inconvenient times (12 CFR 1006.6(b)(1); CONC 7.9.4R) in
+ * the customer's local time, and the language to use.
+ */
+public record ContactPreferences(List<OptOut> optOuts, Set<ContactChannel> marketingOptIns, ContactChannel preferredChannel,
+                                 List<InconvenientTime> inconvenientTimes, String language) {
+
+    public record OptOut(ContactChannel channel, ContactPurpose purpose) {
+    }
+
+    /** A weekly period the customer asked not to be contacted in; {@code to} before {@code from} wraps past midnight. */
+    public record InconvenientTime(List<DayOfWeek> days, LocalTime from, LocalTime to) {
+    }
+
+    public boolean optedOut(ContactChannel channel, ContactPurpose purpose) {
+        return optOuts.stream().anyMatch(o -> o.channel() == channel && o.purpose() == purpose);
+    }
+}
