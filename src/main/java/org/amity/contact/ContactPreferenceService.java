@@ -3,7 +3,6 @@ package org.amity.contact;
 import java.sql.Array;
 import java.sql.Time;
 import java.sql.Timestamp;
-import java.time.DayOfWeek;
 import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -50,7 +49,7 @@ public class ContactPreferenceService {
         List<ContactPreferences.InconvenientTime> times = jdbc.sql("SELECT days, from_time, to_time FROM inconvenient_time WHERE customer_id = ? ORDER BY position")
                 .param(customerId).query((rs, n) -> {
                     Array days = rs.getArray(1);
-                    return new ContactPreferences.InconvenientTime(Arrays.stream((String[]) days.getArray()).map(DayOfWeek::valueOf).toList(),
+                    return new ContactPreferences.InconvenientTime(Arrays.stream((String[]) days.getArray()).map(Weekday::valueOf).toList(),
                             rs.getObject(2, LocalTime.class), rs.getObject(3, LocalTime.class));
                 }).list();
         record Head(String channel, String language) {
@@ -110,7 +109,7 @@ public class ContactPreferenceService {
             String field = "inconvenientTimes[" + i + "]";
             if (t == null || t.days() == null || t.days().isEmpty() || t.days().contains(null)) {
                 throw ApiProblem.badRequest("FIELD_REQUIRED", field + ".days", "Name the days, e.g. [\"MON\",\"TUE\"]")
-                        .allowedValues(List.of(DayOfWeek.values()));
+                        .allowedValues(List.of(Weekday.values()));
             }
             if (t.from() == null || t.to() == null || t.from().equals(t.to())) {
                 throw ApiProblem.badRequest("INVALID_TIME_RANGE", field, "Give different from and to times, e.g. 09:00 and 18:00");

@@ -1,6 +1,5 @@
 package org.amity.contact;
 
-import java.time.DayOfWeek;
 import java.time.LocalTime;
 import java.util.List;
 import java.util.Set;
@@ -17,7 +16,18 @@ public record ContactPreferences(List<OptOut> optOuts, Set<ContactChannel> marke
     }
 
     /** A weekly period the customer asked not to be contacted in; {@code to} before {@code from} wraps past midnight. */
-    public record InconvenientTime(List<DayOfWeek> days, LocalTime from, LocalTime to) {
+    public record InconvenientTime(List<Weekday> days, LocalTime from, LocalTime to) {
+
+        /** Whether a local date-time falls in this period (a period ending before it starts runs past midnight). */
+        public boolean covers(java.time.LocalDateTime local) {
+            LocalTime t = local.toLocalTime();
+            if (from.isBefore(to)) {
+                return days.contains(Weekday.of(local.getDayOfWeek())) && !t.isBefore(from) && t.isBefore(to);
+            }
+            // e.g. 22:00–07:00: the evening belongs to the named day, the early morning to the day after it
+            return (days.contains(Weekday.of(local.getDayOfWeek())) && !t.isBefore(from))
+                    || (days.contains(Weekday.of(local.getDayOfWeek().minus(1))) && t.isBefore(to));
+        }
     }
 
     public boolean optedOut(ContactChannel channel, ContactPurpose purpose) {
