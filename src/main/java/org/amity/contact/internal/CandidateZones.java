@@ -1,0 +1,51 @@
+package org.amity.contact.internal;
+
+import com.google.i18n.phonenumbers.NumberParseException;
+import com.google.i18n.phonenumbers.PhoneNumberToTimeZonesMapper;
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+/**
+ * Where the customer may be: the zone of their address and every zone their phone number may be in. Contact is
+ * allowed only at times inside the window in every candidate zone (12 CFR 1006.6(b)(1)(i): "if the debt collector
+ * has no information to the contrary, ... convenient ... at all of the locations"). A number whose zone
+ * libphonenumber cannot tell adds nothing.
+ */
+public final class CandidateZones {
+
+    private static final PhoneNumberUtil PHONES = PhoneNumberUtil.getInstance();
+    private static final PhoneNumberToTimeZonesMapper ZONES = PhoneNumberToTimeZonesMapper.getInstance();
+
+    private CandidateZones() {
+    }
+
+    public static Set<ZoneId> of(String addressZone, String phoneE164) {
+        Set<ZoneId> zones = new LinkedHashSet<>();
+        if (addressZone != null) {
+            zones.add(ZoneId.of(addressZone));
+        }
+        if (phoneE164 != null) {
+            try {
+                for (String zone : ZONES.getTimeZonesForNumber(PHONES.parse(phoneE164, null))) {
+                    if (!PhoneNumberToTimeZonesMapper.getUnknownTimeZone().equals(zone)) {
+                        addIfKnown(zones, zone);
+                    }
+                }
+            } catch (NumberParseException e) {
+                // stored numbers are validated E.164; an unparsable one cannot narrow anything
+            }
+        }
+        return zones;
+    }
+
+    private static void addIfKnown(Set<ZoneId> zones, String zone) {
+        try {
+            zones.add(ZoneId.of(zone));
+        } catch (DateTimeException e) {
+            // libphonenumber may name a zone this JDK does not know; the address zone still applies
+        }
+    }
+}

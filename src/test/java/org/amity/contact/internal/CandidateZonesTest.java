@@ -1,0 +1,30 @@
+package org.amity.contact.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.ZoneId;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** 12 CFR 1006.6(b)(1)(i): without information to the contrary, a time must be convenient at every location. */
+class CandidateZonesTest {
+
+    @ParameterizedTest(name = "{0} with {1} → {2}")
+    @CsvSource(delimiter = '|', textBlock = """
+            America/Los_Angeles | +12125550199 | America/Los_Angeles,America/New_York
+            America/New_York    | +12125550199 | America/New_York
+            Asia/Shanghai       | +8613800000001 | Asia/Shanghai
+            Europe/London       | +447400123456  | Europe/London,Europe/Guernsey,Europe/Isle_of_Man,Europe/Jersey
+            Asia/Urumqi         | +8613800000001 | Asia/Urumqi,Asia/Shanghai
+            """)
+    void combinesTheAddressZoneWithThePhoneNumbersZones(String address, String phone, String expected) {
+        assertThat(CandidateZones.of(address, phone)).containsExactlyInAnyOrder(
+                java.util.Arrays.stream(expected.split(",")).map(ZoneId::of).toArray(ZoneId[]::new));
+    }
+
+    @ParameterizedTest
+    @CsvSource({"America/Chicago"})
+    void withoutAPhoneTheAddressZoneAlone(String address) {
+        assertThat(CandidateZones.of(address, null)).containsExactly(ZoneId.of(address));
+    }
+}
