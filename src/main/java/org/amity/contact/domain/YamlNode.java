@@ -5,18 +5,20 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.nodes.Tag;
+import org.yaml.snakeyaml.representer.Representer;
+import org.yaml.snakeyaml.resolver.Resolver;
 
 /**
  * A value read from a YAML document together with its path ({@code caps[1].max}), so that every validation error
@@ -34,7 +36,9 @@ final class YamlNode {
 
     static YamlNode parse(String text, String name) {
         try {
-            Object root = new Yaml(new SafeConstructor(new LoaderOptions())).load(text);
+            LoaderOptions options = new LoaderOptions();
+            Object root = new Yaml(new SafeConstructor(options), new Representer(new DumperOptions()),
+                    new DumperOptions(), options, new DatesAsText()).load(text);
             return new YamlNode(name, root);
         } catch (RuntimeException e) {
             throw new PolicyFormatException(name, "is not valid YAML: " + e.getMessage());
@@ -49,6 +53,18 @@ final class YamlNode {
             return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Leaves 2026-01-01 as text for {@link #date()} to parse strictly: SnakeYAML's own timestamps are lenient and
+     * would read 2026-13-01 as 2027-01-01.
+     */
+    private static final class DatesAsText extends Resolver {
+        @Override
+        protected void addImplicitResolvers() {
+            addImplicitResolver(Tag.STR, TIMESTAMP, "0123456789");
+            super.addImplicitResolvers();
         }
     }
 
@@ -120,9 +136,6 @@ final class YamlNode {
         if (value instanceof Map<?, ?> || value instanceof List<?>) {
             throw error("must be a single value");
         }
-        if (value instanceof Date date) {
-            return date.toInstant().atOffset(ZoneOffset.UTC).toLocalDate().toString();
-        }
         String s = String.valueOf(value).trim();
         if (s.isEmpty()) {
             throw error("must not be empty");
@@ -168,10 +181,6 @@ final class YamlNode {
     }
 
     LocalTime time() {
-        // YAML 1.1 reads an unquoted 08:00 as a sexagesimal integer (480); accept only the quoted form
-        if (value instanceof Integer) {
-            throw error("must be a quoted time like \"08:00\"");
-        }
         try {
             return LocalTime.parse(text());
         } catch (DateTimeParseException e) {
