@@ -36,6 +36,16 @@ public final class ContactFrequencyPolicy implements ContactRule {
         if (cap.rolling() != null) {
             return count(cap, request, facts, request.at().minus(cap.rolling()), true) >= cap.max();
         }
+        // the earliest window start over the candidate zones bounds every zone's count: skip the zones when even
+        // that count is under the cap (the common case)
+        Instant earliest = null;
+        for (ZoneId zone : facts.zones()) {
+            Instant start = LocalClock.startOfDay(LocalClock.date(request.at(), zone).minusDays(cap.localDays() - 1), zone);
+            earliest = earliest == null || start.isBefore(earliest) ? start : earliest;
+        }
+        if (count(cap, request, facts, earliest, false) < cap.max()) {
+            return false;
+        }
         for (ZoneId zone : facts.zones()) {
             Instant windowStart = LocalClock.startOfDay(LocalClock.date(request.at(), zone).minusDays(cap.localDays() - 1), zone);
             if (count(cap, request, facts, windowStart, false) >= cap.max()) {

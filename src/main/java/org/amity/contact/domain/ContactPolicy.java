@@ -52,21 +52,21 @@ public record ContactPolicy(String id, String version, List<String> countries, S
     /** Contact only from {@code from} (inclusive) to {@code to} (exclusive), local time, on these channels. */
     public record ContactHours(LocalTime from, LocalTime to, Set<ContactChannel> channels, String source) {
         public ContactHours {
-            channels = Set.copyOf(channels);
+            channels = enumSet(channels, ContactChannel.class);
         }
     }
 
     /** No contact for these purposes on a public holiday of the policy's jurisdiction. */
     public record HolidayRule(Set<ContactPurpose> purposes, String source) {
         public HolidayRule {
-            purposes = Set.copyOf(purposes);
+            purposes = enumSet(purposes, ContactPurpose.class);
         }
     }
 
     /** The purposes an active hold of one type blocks. */
     public record HoldRule(Set<ContactPurpose> blocks, String source) {
         public HoldRule {
-            blocks = Set.copyOf(blocks);
+            blocks = enumSet(blocks, ContactPurpose.class);
         }
     }
 
@@ -85,9 +85,9 @@ public record ContactPolicy(String id, String version, List<String> countries, S
                                Set<ContactPurpose> purposes, int max, int localDays, Duration rolling,
                                Set<ContactOutcome> ignoredOutcomes, String source) {
         public FrequencyCap {
-            channels = Set.copyOf(channels);
-            purposes = Set.copyOf(purposes);
-            ignoredOutcomes = Set.copyOf(ignoredOutcomes);
+            channels = enumSet(channels, ContactChannel.class);
+            purposes = enumSet(purposes, ContactPurpose.class);
+            ignoredOutcomes = enumSet(ignoredOutcomes, ContactOutcome.class);
         }
 
         boolean limits(ContactChannel channel, ContactPurpose purpose) {
@@ -102,9 +102,9 @@ public record ContactPolicy(String id, String version, List<String> countries, S
     public record Cooldown(ReasonCode code, Set<ContactOutcome> after, Scope scope, Set<ContactChannel> channels,
                            Set<ContactPurpose> purposes, int localDays, String source) {
         public Cooldown {
-            after = Set.copyOf(after);
-            channels = Set.copyOf(channels);
-            purposes = Set.copyOf(purposes);
+            after = enumSet(after, ContactOutcome.class);
+            channels = enumSet(channels, ContactChannel.class);
+            purposes = enumSet(purposes, ContactPurpose.class);
         }
 
         boolean limits(ContactChannel channel, ContactPurpose purpose) {
@@ -156,6 +156,13 @@ public record ContactPolicy(String id, String version, List<String> countries, S
                 a, house.destination == null ? destination : house.destination, c,
                 house.inconvenientTimes == null ? inconvenientTimes : house.inconvenientTimes, h, hol, mergedHolds,
                 allCaps, allCooldowns, house.alternatives.isEmpty() ? alternatives : house.alternatives);
+    }
+
+    /** Read-only enum sets: membership is a bit test on the hot path. */
+    private static <E extends Enum<E>> Set<E> enumSet(Set<E> values, Class<E> type) {
+        EnumSet<E> set = EnumSet.noneOf(type);
+        set.addAll(values);
+        return java.util.Collections.unmodifiableSet(set);
     }
 
     private static String join(String a, String b) {
