@@ -122,4 +122,30 @@ class ContactFrequencyPolicyTest {
         assertThat(out).contains(ny("2026-03-10T00:00"), ny("2026-03-04T00:00"))
                 .doesNotContain(ny("2026-03-12T00:00"), ny("2026-03-06T00:00"));
     }
+
+    /** A bank may cap with a rolling duration instead of local dates: here 1 SMS in any 24 hours. */
+    private static final ContactPolicy ONE_TEXT_A_DAY = ContactPolicyYaml.parse(YamlNode.resource("contact/presets/US_REG_F.yaml"), "US_REG_F")
+            .withHouseRules(ContactPolicyYaml.parse("""
+                    id: texts
+                    version: "1"
+                    kind: house
+                    caps:
+                      - {code: DAILY_CAP, scope: PERSON, channels: [SMS], max: 1, rolling: PT24H, source: "house: 1 text in 24 hours"}
+                    """, "texts"));
+
+    @ParameterizedTest(name = "a text at 10 March 14:00, another at {0}: blocked {1}")
+    @CsvSource(textBlock = """
+            2026-03-11T13:59, true
+            2026-03-11T14:00, false
+            """)
+    void aRollingWindowLetsAnAttemptGoExactlyItsDurationLater(String localTime, boolean blocked) {
+        DecisionFacts facts = facts().attempt(new DecisionFacts.Attempt(ny("2026-03-10T14:00"), ContactChannel.SMS,
+                ContactPurpose.SERVICE, null, ContactOutcome.DELIVERED)).build();
+        assertThat(policy.evaluate(request(ContactPurpose.SERVICE, ContactChannel.SMS, ny(localTime)), facts, ONE_TEXT_A_DAY))
+                .hasSize(blocked ? 1 : 0);
+        if (blocked) {
+            assertThat(new DecisionEngine().decide(request(ContactPurpose.SERVICE, ContactChannel.SMS, ny(localTime)), facts,
+                    ONE_TEXT_A_DAY).nextAllowedAt()).isEqualTo(ny("2026-03-11T14:00"));
+        }
+    }
 }
