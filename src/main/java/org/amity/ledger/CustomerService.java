@@ -148,6 +148,11 @@ public class CustomerService {
         }
     }
 
+    /** Normalises a phone number to E.164 as the customer registration does; a problem on {@code field} if unusable. */
+    public static String normalisePhone(String raw, String defaultRegion, String field) {
+        return PhoneNumbers.toE164(raw, defaultRegion, field);
+    }
+
     public Optional<CustomerView> find(UUID id) {
         Optional<CustomerView> customer = jdbc.sql("SELECT * FROM customer WHERE id = ?").param(id)
                 .query(CustomerService::mapCustomer).optional();

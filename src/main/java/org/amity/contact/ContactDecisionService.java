@@ -1,0 +1,211 @@
+package org.amity.contact;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.amity.contact.domain.ContactPolicy;
+import org.amity.contact.domain.ContactRequest;
+import org.amity.contact.domain.Decision;
+import org.amity.contact.domain.DecisionEngine;
+import org.amity.contact.domain.DecisionFacts;
+import org.amity.contact.domain.PolicyLibrary;
+import org.amity.identity.CurrentUser;
+import org.amity.ledger.CustomerService;
+import org.amity.ledger.CustomerView;
+import org.amity.platform.ApiProblem;
+import org.amity.platform.BusinessClock;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * "May I contact this customer now?" Loads the facts, asks the {@link DecisionEngine}, and records the decision.
+ * With {@code reserve} the decision also books the attempt, atomically: decisions for one customer are
+ * serialised by a transaction-scoped advisory lock on the customer, so dialers racing on any number of
+ * application instances sharing the database can never together exceed a cap.
+ */
+@Service
+public class ContactDecisionService {
+
+    /** Attempts older than this cannot affect any cap or cooldown of the bundled policies (7-day and monthly windows). */
+    private static final Duration HISTORY = Duration.ofDays(35);
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final JdbcClient jdbc;
+    private final BusinessClock clock;
+    private final CustomerService customers;
+    private final DecisionFactsLoader facts;
+    private final PolicyLibrary policies;
+    private final DecisionEngine engine = new DecisionEngine();
+
+    ContactDecisionService(JdbcClient jdbc, BusinessClock clock, CustomerService customers, DecisionFactsLoader facts,
+                           PolicyLibrary policies) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+        this.customers = customers;
+        this.facts = facts;
+        this.policies = policies;
+    }
+
+    public record DecisionRequest(UUID customerId, UUID loanId, ContactPurpose purpose, ContactChannel channel,
+                                  String destination, Boolean reserve, String idempotencyKey, Instant at) {
+    }
+
+    public record ReasonView(String code, String message, String customerMessage, HoldType holdType, String source) {
+    }
+
+    public record AlternativeView(ContactChannel channel) {
+    }
+
+    public record DecisionView(UUID decisionId, boolean allowed, List<ReasonView> reasons, Instant nextAllowedAt,
+                               List<AlternativeView> alternatives, String policyVersion, UUID customerId, UUID loanId,
+                               ContactPurpose purpose, ContactChannel channel, String destination, Instant evaluatedAt,
+                               boolean reserved, ContactOutcome outcome, Instant outcomeAt) {
+    }
+
+    @Transactional
+    public DecisionView decide(DecisionRequest r, String agentLanguage) {
+        if (r == null || r.customerId() == null) {
+            throw ApiProblem.badRequest("FIELD_REQUIRED", "customerId", "customerId is required");
+        }
+        if (r.purpose() == null) {
+            throw ApiProblem.badRequest("FIELD_REQUIRED", "purpose", "purpose is required").allowedValues(List.of(ContactPurpose.values()));
+        }
+        if (r.channel() == null) {
+            throw ApiProblem.badRequest("FIELD_REQUIRED", "channel", "channel is required").allowedValues(List.of(ContactChannel.values()));
+        }
+        boolean reserve = Boolean.TRUE.equals(r.reserve());
+        if (reserve && r.at() != null) {
+            throw ApiProblem.badRequest("AT_WITH_RESERVE", "at", "A reservation is for now; 'at' is only for what-if decisions (reserve: false)");
+        }
+        if (r.idempotencyKey() != null && r.idempotencyKey().length() > 200) {
+            throw ApiProblem.badRequest("FIELD_TOO_LONG", "idempotencyKey", "idempotencyKey is at most 200 characters");
+        }
+        Optional<DecisionView> earlier = byIdempotencyKey(r.idempotencyKey());
+        if (earlier.isPresent()) {
+            return earlier.get();
+        }
+        CustomerView customer = customers.find(r.customerId())
+                .orElseThrow(() -> ApiProblem.notFound("CUSTOMER_NOT_FOUND", "No customer with id " + r.customerId()));
+        String destination = normaliseDestination(r.channel(), r.destination(), customer.address().country());
+        if (reserve) {
+            UUID c = r.customerId();
+            jdbc.sql("SELECT pg_advisory_xact_lock(?)").param(c.getMostSignificantBits() ^ c.getLeastSignificantBits())
+                    .query().singleValue();
+        }
+        Instant at = r.at() == null ? clock.instant() : r.at();
+        DecisionFactsLoader.Loaded loaded = facts.load(customer, r.loanId(), r.channel(), destination, at, at.minus(HISTORY));
+        ContactPolicy policy = policies.policyFor(customer.address().country(), loaded.productPreset());
+        Decision decision = engine.decide(new ContactRequest(r.customerId(), r.loanId(), r.purpose(), r.channel(), destination, at),
+                loaded.facts(), policy);
+        UUID id = UUID.randomUUID();
+        String language = agentLanguage == null ? customer.language() : agentLanguage;
+        List<ReasonView> reasons = decision.reasons().stream().map(reason -> new ReasonView(reason.code().name(),
+                reason.message(language), reason.message(customer.language()), reason.holdType(), reason.source())).toList();
+        List<AlternativeView> alternatives = decision.alternatives().stream().map(AlternativeView::new).toList();
+        int inserted = jdbc.sql("""
+                INSERT INTO contact_decision (id, customer_id, loan_id, purpose, channel, destination, evaluated_at, decided_at,
+                    allowed, reserved, reasons, next_allowed_at, alternatives, policy_version, idempotency_key, requested_by)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (idempotency_key) DO NOTHING""")
+                .params(id, r.customerId(), r.loanId(), r.purpose().name(), r.channel().name(), destination, Timestamp.from(at),
+                        Timestamp.from(clock.instant()), decision.allowed(), reserve && decision.allowed(),
+                        JSON.writeValueAsString(reasons), decision.nextAllowedAt() == null ? null : Timestamp.from(decision.nextAllowedAt()),
+                        JSON.writeValueAsString(alternatives), decision.policyVersion(), r.idempotencyKey(), CurrentUser.name())
+                .update();
+        if (inserted == 0) {
+            // the same key was decided concurrently: that decision stands
+            return byIdempotencyKey(r.idempotencyKey()).orElseThrow();
+        }
+        return find(id).orElseThrow();
+    }
+
+    public record OutcomeRequest(ContactOutcome outcome, Instant occurredAt) {
+    }
+
+    @Transactional
+    public DecisionView recordOutcome(UUID decisionId, OutcomeRequest request) {
+        if (request == null || request.outcome() == null) {
+            throw ApiProblem.badRequest("FIELD_REQUIRED", "outcome", "outcome is required").allowedValues(List.of(ContactOutcome.values()));
+        }
+        DecisionView decision = jdbc.sql("SELECT * FROM contact_decision WHERE id = ? FOR UPDATE").param(decisionId)
+                .query(ContactDecisionService::map).optional()
+                .orElseThrow(() -> ApiProblem.notFound("DECISION_NOT_FOUND", "No contact decision " + decisionId));
+        if (!decision.reserved()) {
+            throw ApiProblem.conflict("NOT_AN_ATTEMPT", null, "Only an allowed decision made with reserve: true books an attempt");
+        }
+        if (decision.outcome() != null) {
+            if (decision.outcome() == request.outcome()) {
+                return decision;
+            }
+            throw ApiProblem.conflict("OUTCOME_ALREADY_RECORDED", "outcome", "The outcome " + decision.outcome() + " was already recorded");
+        }
+        Instant occurred = request.occurredAt() == null ? clock.instant() : request.occurredAt();
+        if (occurred.isBefore(decision.evaluatedAt().minus(Duration.ofMinutes(5)))) {
+            throw ApiProblem.badRequest("OUTCOME_BEFORE_DECISION", "occurredAt", "The contact cannot have happened before it was allowed");
+        }
+        jdbc.sql("UPDATE contact_decision SET outcome = ?, outcome_at = ?, outcome_by = ? WHERE id = ?")
+                .params(request.outcome().name(), Timestamp.from(occurred), CurrentUser.name(), decisionId).update();
+        return find(decisionId).orElseThrow();
+    }
+
+    public Optional<DecisionView> find(UUID id) {
+        return jdbc.sql("SELECT * FROM contact_decision WHERE id = ?").param(id).query(ContactDecisionService::map).optional();
+    }
+
+    public List<DecisionView> history(UUID customerId, int limit) {
+        return jdbc.sql("SELECT * FROM contact_decision WHERE customer_id = ? ORDER BY decided_at DESC LIMIT ?")
+                .params(customerId, limit).query(ContactDecisionService::map).list();
+    }
+
+    private Optional<DecisionView> byIdempotencyKey(String key) {
+        if (key == null) {
+            return Optional.empty();
+        }
+        return jdbc.sql("SELECT * FROM contact_decision WHERE idempotency_key = ?").param(key).query(ContactDecisionService::map).optional();
+    }
+
+    private static String normaliseDestination(ContactChannel channel, String destination, String country) {
+        if (destination == null || destination.isBlank()) {
+            if (channel.usesPhone() || channel == ContactChannel.EMAIL) {
+                throw ApiProblem.badRequest("FIELD_REQUIRED", "destination", "A " + channel + " contact needs the destination it will use");
+            }
+            return null;
+        }
+        if (channel.usesPhone()) {
+            return CustomerService.normalisePhone(destination, country, "destination");
+        }
+        if (channel == ContactChannel.EMAIL) {
+            String email = destination.trim().toLowerCase(Locale.ROOT);
+            if (!email.matches("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$")) {
+                throw ApiProblem.badRequest("INVALID_EMAIL", "destination", "'" + destination + "' is not an email address");
+            }
+            return email;
+        }
+        return destination.trim();
+    }
+
+    private static DecisionView map(ResultSet rs, int n) throws SQLException {
+        Timestamp next = rs.getTimestamp("next_allowed_at");
+        Timestamp outcomeAt = rs.getTimestamp("outcome_at");
+        String outcome = rs.getString("outcome");
+        return new DecisionView(rs.getObject("id", UUID.class), rs.getBoolean("allowed"),
+                JSON.readValue(rs.getString("reasons"), new TypeReference<List<ReasonView>>() { }),
+                next == null ? null : next.toInstant(),
+                JSON.readValue(rs.getString("alternatives"), new TypeReference<List<AlternativeView>>() { }),
+                rs.getString("policy_version"), rs.getObject("customer_id", UUID.class), rs.getObject("loan_id", UUID.class),
+                ContactPurpose.valueOf(rs.getString("purpose")), ContactChannel.valueOf(rs.getString("channel")),
+                rs.getString("destination"), rs.getTimestamp("evaluated_at").toInstant(), rs.getBoolean("reserved"),
+                outcome == null ? null : ContactOutcome.valueOf(outcome), outcomeAt == null ? null : outcomeAt.toInstant());
+    }
+
+}

@@ -1,0 +1,104 @@
+package org.amity.contact;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.amity.contact.domain.DecisionFacts;
+import org.amity.contact.domain.HolidayCalendar;
+import org.amity.contact.internal.CandidateZones;
+import org.amity.ledger.CustomerView;
+import org.amity.ledger.Delinquency;
+import org.amity.ledger.LoanApplicationService;
+import org.amity.ledger.LoanService;
+import org.amity.ledger.LoanView;
+import org.amity.ledger.PaymentClaimService;
+import org.amity.platform.ApiProblem;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** Gathers, from the ledger and the contact tables, everything the decision engine needs about one customer now. */
+@Component
+class DecisionFactsLoader {
+
+    private final JdbcClient jdbc;
+    private final LoanService loans;
+    private final PaymentClaimService claims;
+    private final LoanApplicationService applications;
+    private final ContactPreferenceService preferences;
+    private final ContactHoldService holds;
+    private final HolidayCalendar holidays;
+    private final ContactProperties properties;
+
+    DecisionFactsLoader(JdbcClient jdbc, LoanService loans, PaymentClaimService claims, LoanApplicationService applications,
+                        ContactPreferenceService preferences, ContactHoldService holds, HolidayCalendar holidays,
+                        ContactProperties properties) {
+        this.jdbc = jdbc;
+        this.loans = loans;
+        this.claims = claims;
+        this.applications = applications;
+        this.preferences = preferences;
+        this.holds = holds;
+        this.holidays = holidays;
+        this.properties = properties;
+    }
+
+    record Loaded(DecisionFacts facts, String productPreset) {
+    }
+
+    Loaded load(CustomerView customer, UUID loanId, ContactChannel channel, String destination, Instant at, Instant historyFrom) {
+        DecisionFacts.LoanState loan = null;
+        String productPreset = null;
+        if (loanId != null) {
+            LoanView view = loans.find(loanId).filter(l -> l.customerId().equals(customer.id()))
+                    .orElseThrow(() -> ApiProblem.badRequest("UNKNOWN_LOAN", "loanId", "The customer has no loan " + loanId));
+            Delinquency d = loans.delinquency(loanId, at);
+            LocalDate nextUnpaid = view.schedule().stream().filter(i -> i.remaining().signum() > 0)
+                    .map(LoanView.Instalment::dueDate).findFirst().orElse(null);
+            loan = new DecisionFacts.LoanState(loanId, d.daysPastDue(), d.graceDays(), claims.hasOpenClaim(loanId, at), nextUnpaid);
+            productPreset = properties.presetForProduct(view.product());
+        }
+        Set<ZoneId> zones = CandidateZones.of(customer.address().timeZone(), channel.usesPhone() ? destination : null);
+        List<DecisionFacts.ContactPoint> points = customer.contactPoints().stream()
+                .map(p -> new DecisionFacts.ContactPoint(DecisionFacts.PointType.valueOf(p.type().name()), p.value(), p.verified(),
+                        DecisionFacts.Owner.valueOf(p.owner().name()))).toList();
+        DecisionFacts facts = new DecisionFacts(customer.language(), new ArrayList<>(zones), points, loan,
+                !applications.needingCustomerAction(customer.id()).isEmpty(), preferencesOf(customer.id()),
+                holds.holdsOf(customer.id()).stream().filter(h -> h.liftedAt() == null || h.liftedAt().isAfter(at))
+                        .map(h -> new DecisionFacts.Hold(h.type(), h.loanId(), h.from(),
+                                h.liftedAt() != null && (h.until() == null || h.liftedAt().isBefore(h.until())) ? h.liftedAt() : h.until()))
+                        .toList(),
+                attempts(customer.id(), historyFrom), holidays);
+        return new Loaded(facts, productPreset);
+    }
+
+    private DecisionFacts.Preferences preferencesOf(UUID customerId) {
+        ContactPreferences p = preferences.of(customerId);
+        Set<DecisionFacts.OptOut> optOuts = new LinkedHashSet<>();
+        p.optOuts().forEach(o -> optOuts.add(new DecisionFacts.OptOut(o.channel(), o.purpose())));
+        List<DecisionFacts.InconvenientTime> times = p.inconvenientTimes().stream()
+                .map(t -> new DecisionFacts.InconvenientTime(
+                        t.days().stream().map(Weekday::dayOfWeek).collect(java.util.stream.Collectors.toSet()), t.from(), t.to()))
+                .toList();
+        return new DecisionFacts.Preferences(optOuts,
+                p.marketingOptIns().isEmpty() ? EnumSet.noneOf(ContactChannel.class) : EnumSet.copyOf(p.marketingOptIns()), times);
+    }
+
+    /** Booked attempts (allowed, reserved decisions) since {@code from}, with their outcomes so far. */
+    private List<DecisionFacts.Attempt> attempts(UUID customerId, Instant from) {
+        return jdbc.sql("""
+                SELECT evaluated_at, channel, purpose, loan_id, outcome FROM contact_decision
+                 WHERE customer_id = ? AND reserved AND evaluated_at >= ? ORDER BY evaluated_at""")
+                .params(customerId, Timestamp.from(from))
+                .query((rs, n) -> new DecisionFacts.Attempt(rs.getTimestamp(1).toInstant(), ContactChannel.valueOf(rs.getString(2)),
+                        ContactPurpose.valueOf(rs.getString(3)), rs.getObject(4, UUID.class),
+                        rs.getString(5) == null ? null : ContactOutcome.valueOf(rs.getString(5))))
+                .list();
+    }
+}
