@@ -103,7 +103,7 @@ public class ContactDecisionService {
                     .query().singleValue();
         }
         Instant at = r.at() == null ? clock.instant() : r.at();
-        DecisionFactsLoader.Loaded loaded = facts.load(customer, r.loanId(), r.channel(), destination, at, at.minus(HISTORY));
+        DecisionFactsLoader.Loaded loaded = facts.load(customer, r.loanId(), r.channel(), destination, at, at.minus(HISTORY), r.at() == null);
         ContactPolicy policy = policies.policyFor(customer.address().country(), loaded.productPreset());
         Decision decision = engine.decide(new ContactRequest(r.customerId(), r.loanId(), r.purpose(), r.channel(), destination, at),
                 loaded.facts(), policy);

@@ -52,7 +52,12 @@ class DecisionFactsLoader {
     record Loaded(DecisionFacts facts, String productPreset) {
     }
 
-    Loaded load(CustomerView customer, UUID loanId, ContactChannel channel, String destination, Instant at, Instant historyFrom) {
+    /**
+     * @param live a decision about now (not a what-if): every attempt already booked counts, even one stamped a few
+     *             milliseconds "later" by another instance whose clock runs slightly ahead
+     */
+    Loaded load(CustomerView customer, UUID loanId, ContactChannel channel, String destination, Instant at, Instant historyFrom,
+                boolean live) {
         DecisionFacts.LoanState loan = null;
         String productPreset = null;
         if (loanId != null) {
@@ -74,8 +79,12 @@ class DecisionFactsLoader {
                         .map(h -> new DecisionFacts.Hold(h.type(), h.loanId(), h.from(),
                                 h.liftedAt() != null && (h.until() == null || h.liftedAt().isBefore(h.until())) ? h.liftedAt() : h.until()))
                         .toList(),
-                attempts(customer.id(), historyFrom), holidays);
+                attempts(customer.id(), historyFrom, at, live), holidays);
         return new Loaded(facts, productPreset);
+    }
+
+    private static Instant min(Instant a, Instant b) {
+        return a.isBefore(b) ? a : b;
     }
 
     private DecisionFacts.Preferences preferencesOf(UUID customerId) {
@@ -91,12 +100,12 @@ class DecisionFactsLoader {
     }
 
     /** Booked attempts (allowed, reserved decisions) since {@code from}, with their outcomes so far. */
-    private List<DecisionFacts.Attempt> attempts(UUID customerId, Instant from) {
+    private List<DecisionFacts.Attempt> attempts(UUID customerId, Instant from, Instant at, boolean live) {
         return jdbc.sql("""
                 SELECT evaluated_at, channel, purpose, loan_id, outcome FROM contact_decision
-                 WHERE customer_id = ? AND reserved AND evaluated_at >= ? ORDER BY evaluated_at""")
-                .params(customerId, Timestamp.from(from))
-                .query((rs, n) -> new DecisionFacts.Attempt(rs.getTimestamp(1).toInstant(), ContactChannel.valueOf(rs.getString(2)),
+                 WHERE customer_id = ? AND reserved AND evaluated_at >= ? AND (? OR evaluated_at <= ?) ORDER BY evaluated_at""")
+                .params(customerId, Timestamp.from(from), live, Timestamp.from(at))
+                .query((rs, n) -> new DecisionFacts.Attempt(min(rs.getTimestamp(1).toInstant(), at), ContactChannel.valueOf(rs.getString(2)),
                         ContactPurpose.valueOf(rs.getString(3)), rs.getObject(4, UUID.class),
                         rs.getString(5) == null ? null : ContactOutcome.valueOf(rs.getString(5))))
                 .list();
