@@ -103,10 +103,7 @@ public class ContactDecisionService {
                     .query().singleValue();
         }
         Instant at = r.at() == null ? clock.instant() : r.at();
-        DecisionFactsLoader.Loaded loaded = facts.load(customer, r.loanId(), r.channel(), destination, at, at.minus(HISTORY), r.at() == null);
-        ContactPolicy policy = policies.policyFor(customer.address().country(), loaded.productPreset());
-        Decision decision = engine.decide(new ContactRequest(r.customerId(), r.loanId(), r.purpose(), r.channel(), destination, at),
-                loaded.facts(), policy);
+        Decision decision = evaluate(customer, r, destination, at);
         UUID id = UUID.randomUUID();
         String language = agentLanguage == null ? customer.language() : agentLanguage;
         List<ReasonView> reasons = decision.reasons().stream().map(reason -> new ReasonView(reason.code().name(),
@@ -127,6 +124,22 @@ public class ContactDecisionService {
             return byIdempotencyKey(r.idempotencyKey()).orElseThrow();
         }
         return find(id).orElseThrow();
+    }
+
+    /**
+     * What the engine would answer now, without recording anything: for screens that explain ("may I call
+     * now?"), where a page view is not a contact decision.
+     */
+    public Decision preview(CustomerView customer, UUID loanId, ContactPurpose purpose, ContactChannel channel, String destination) {
+        return evaluate(customer, new DecisionRequest(customer.id(), loanId, purpose, channel, destination, false, null, null),
+                destination, clock.instant());
+    }
+
+    private Decision evaluate(CustomerView customer, DecisionRequest r, String destination, Instant at) {
+        DecisionFactsLoader.Loaded loaded = facts.load(customer, r.loanId(), r.channel(), destination, at, at.minus(HISTORY), r.at() == null);
+        ContactPolicy policy = policies.policyFor(customer.address().country(), loaded.productPreset());
+        return engine.decide(new ContactRequest(customer.id(), r.loanId(), r.purpose(), r.channel(), destination, at),
+                loaded.facts(), policy);
     }
 
     public record OutcomeRequest(ContactOutcome outcome, Instant occurredAt) {
