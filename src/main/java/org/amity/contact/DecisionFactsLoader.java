@@ -58,6 +58,12 @@ class DecisionFactsLoader {
      */
     Loaded load(CustomerView customer, UUID loanId, ContactChannel channel, String destination, Instant at, Instant historyFrom,
                 boolean live) {
+        return loadWith(customer, loanId, channel, destination, at, attempts(customer.id(), historyFrom, at, live));
+    }
+
+    /** The same facts, with a given attempt history instead of the booked one (a policy what-if replays its own). */
+    Loaded loadWith(CustomerView customer, UUID loanId, ContactChannel channel, String destination, Instant at,
+                    List<DecisionFacts.Attempt> attempts) {
         DecisionFacts.LoanState loan = null;
         String productPreset = null;
         if (loanId != null) {
@@ -79,7 +85,7 @@ class DecisionFactsLoader {
                         .map(h -> new DecisionFacts.Hold(h.type(), h.loanId(), h.from(),
                                 h.liftedAt() != null && (h.until() == null || h.liftedAt().isBefore(h.until())) ? h.liftedAt() : h.until()))
                         .toList(),
-                attempts(customer.id(), historyFrom, at, live), holidays);
+                attempts, holidays);
         return new Loaded(facts, productPreset);
     }
 
