@@ -91,6 +91,22 @@ class PolicyWhatIfIT {
         assertThat(Api.as(port, "agent").send(request("/api/v1/contact-policies/what-if", "x")).status()).isEqualTo(403);
     }
 
+    @Test
+    void theConsolePageRunsAnUploadedFileForCompliance() {
+        org.amity.support.WebSession compliance = org.amity.support.WebSession.loggedIn(port, "compliance", "demo");
+        assertThat(compliance.get("/console/contact-policies/what-if?lang=en").body()).contains("Policy what-if");
+        java.net.http.HttpResponse<String> result = compliance.postMultipart("/console/contact-policies/what-if",
+                "/console/contact-policies/what-if?lang=en", java.util.Map.of("policy", ""), "attempts", "attempts.csv", """
+                        customer_external_id,loan_external_id,purpose,channel,destination,at,outcome
+                        DEMO-OVERDUE-45,L-OVERDUE-45,COLLECTION,VOICE,+8613900000002,2026-11-24T02:00:00Z,
+                        DEMO-PAID-YESTERDAY,L-PAID-YESTERDAY,MARKETING,SMS,+8613800000001,2026-11-24T02:00:00Z,
+                        """);
+        assertThat(result.statusCode()).isEqualTo(200);
+        assertThat(result.body()).contains("id=\"what-if-result\"", "NO_MARKETING_CONSENT");
+        assertThat(org.amity.support.WebSession.loggedIn(port, "agent", "demo").get("/console/contact-policies/what-if").statusCode())
+                .isEqualTo(403);
+    }
+
     private Api.Response send(String path, String csv) {
         return Api.as(port, "compliance").send(request(path, csv));
     }

@@ -53,6 +53,29 @@ public final class WebSession {
         return send(HttpRequest.newBuilder(URI.create(base + path)).header(header, value).GET());
     }
 
+    /**
+     * Submits a multipart form the way the browser does: the CSRF token is taken from {@code formPage}, then the
+     * text fields and one file are posted to {@code path}.
+     */
+    public HttpResponse<String> postMultipart(String formPage, String path, java.util.Map<String, String> fields,
+                                              String fileField, String fileName, String fileContent) {
+        Matcher token = CSRF.matcher(get(formPage).body());
+        if (!token.find()) {
+            throw new IllegalStateException("no CSRF token on " + formPage);
+        }
+        String boundary = "----amity" + java.util.UUID.randomUUID();
+        StringBuilder body = new StringBuilder();
+        java.util.Map<String, String> all = new java.util.LinkedHashMap<>(fields);
+        all.put("_csrf", token.group(1));
+        all.forEach((name, value) -> body.append("--").append(boundary).append("\r\nContent-Disposition: form-data; name=\"")
+                .append(name).append("\"\r\n\r\n").append(value).append("\r\n"));
+        body.append("--").append(boundary).append("\r\nContent-Disposition: form-data; name=\"").append(fileField)
+                .append("\"; filename=\"").append(fileName).append("\"\r\nContent-Type: text/csv\r\n\r\n").append(fileContent)
+                .append("\r\n--").append(boundary).append("--\r\n");
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8)));
+    }
+
     private HttpResponse<String> send(HttpRequest.Builder request) {
         try {
             return http.send(request.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
