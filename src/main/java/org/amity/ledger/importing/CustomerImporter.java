@@ -1,7 +1,6 @@
 package org.amity.ledger.importing;
 
 import java.io.Reader;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.amity.ledger.CustomerService.ValidCustomer;
@@ -14,7 +13,6 @@ final class CustomerImporter {
     private static final int CHUNK = 5_000;
 
     private final ImportContext ctx;
-    private final List<CustomerRows.Row> chunk = new ArrayList<>(CHUNK);
     private long imported;
 
     CustomerImporter(ImportContext ctx) {
@@ -22,26 +20,11 @@ final class CustomerImporter {
     }
 
     ImportContext.Counts run(Reader csv) {
-        long processed = CsvSource.read(csv, ImportKind.CUSTOMERS, ctx.errors, row -> {
-            ctx.rowRead();
-            CustomerRows.Row parsed = CustomerRows.parse(row, ctx.errors);
-            if (parsed != null) {
-                chunk.add(parsed);
-            }
-            if (chunk.size() == CHUNK) {
-                flush();
-            }
-        });
-        flush();
+        long processed = ChunkedRows.read(ctx, csv, ImportKind.CUSTOMERS, CHUNK, CustomerRows::parse, this::write);
         return new ImportContext.Counts(processed, imported, 0);
     }
 
-    // Rows keep being written after an error so that duplicates across chunks are still found; the caller
-    // rolls everything back if there was any error.
-    private void flush() {
-        if (chunk.isEmpty()) {
-            return;
-        }
+    private void write(List<CustomerRows.Row> chunk) {
         List<CustomerRows.Row> rows = DuplicateCheck.keepUnique(ctx, "customer", chunk, r -> r.customer().externalId(),
                 CustomerRows.Row::line);
         try (CopyText copy = new CopyText(ctx.connection, "customer", "id, external_id, name, national_id, national_id_last4, "
@@ -62,7 +45,6 @@ final class CustomerImporter {
             }
         }
         imported += rows.size();
-        chunk.clear();
     }
 
     /** As CustomerService stores it, for search by the last four characters. */

@@ -19,7 +19,6 @@ final class LoanImporter {
     private static final int CHUNK = 10_000;
 
     private final ImportContext ctx;
-    private final List<LoanRows.Row> chunk = new ArrayList<>(CHUNK);
     private long imported;
 
     LoanImporter(ImportContext ctx) {
@@ -27,24 +26,11 @@ final class LoanImporter {
     }
 
     ImportContext.Counts run(Reader csv) {
-        long processed = CsvSource.read(csv, ImportKind.LOANS, ctx.errors, row -> {
-            ctx.rowRead();
-            LoanRows.Row parsed = LoanRows.parse(row, ctx.errors);
-            if (parsed != null) {
-                chunk.add(parsed);
-            }
-            if (chunk.size() == CHUNK) {
-                flush();
-            }
-        });
-        flush();
+        long processed = ChunkedRows.read(ctx, csv, ImportKind.LOANS, CHUNK, LoanRows::parse, this::write);
         return new ImportContext.Counts(processed, imported, 0);
     }
 
-    private void flush() {
-        if (chunk.isEmpty()) {
-            return;
-        }
+    private void write(List<LoanRows.Row> chunk) {
         Map<String, UUID> customers = new HashMap<>();
         ctx.jdbc.sql("SELECT external_id, id FROM customer WHERE external_id = ANY(?)")
                 .param(ctx.textArray(chunk.stream().map(LoanRows.Row::customerExternalId).distinct().toList()))
@@ -83,6 +69,5 @@ final class LoanImporter {
             }
         }
         imported += rows.size();
-        chunk.clear();
     }
 }
