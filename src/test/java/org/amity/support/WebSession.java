@@ -53,6 +53,26 @@ public final class WebSession {
         return send(HttpRequest.newBuilder(URI.create(base + path)).header(header, value).GET());
     }
 
+    /**
+     * Submits a form as the browser would, with the CSRF token of the page at {@code formPage}; extra headers as
+     * name/value pairs (e.g. {@code "HX-Request", "true"}).
+     */
+    public HttpResponse<String> postForm(String formPage, String path, java.util.Map<String, String> fields, String... headers) {
+        Matcher token = CSRF.matcher(get(formPage).body());
+        if (!token.find()) {
+            throw new IllegalStateException("no CSRF token on " + formPage);
+        }
+        StringBuilder body = new StringBuilder("_csrf=").append(encode(token.group(1)));
+        fields.forEach((name, value) -> body.append('&').append(encode(name)).append('=').append(encode(value)));
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString()));
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        return send(request);
+    }
+
     private HttpResponse<String> send(HttpRequest.Builder request) {
         try {
             return http.send(request.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
