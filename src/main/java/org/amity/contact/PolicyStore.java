@@ -163,7 +163,8 @@ public class PolicyStore implements SmartInitializingSingleton {
                     yamlByDocument.put(rs.getString(1), rs.getString(2));
                 });
         if (yamlByDocument.size() != DOCUMENTS.size()) {
-            throw new IllegalStateException("no contact policy in effect at " + at + " for "
+            // only before the seeded versions (the epoch): a what-if about a time no policy covers
+            throw ApiProblem.badRequest("NO_POLICY_IN_EFFECT", "at", "No contact policy was in effect at " + at + " for "
                     + DOCUMENTS.stream().filter(d -> !yamlByDocument.containsKey(d)).toList());
         }
         PolicyLibrary library = build(yamlByDocument);
