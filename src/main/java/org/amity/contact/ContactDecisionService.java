@@ -15,7 +15,6 @@ import org.amity.contact.domain.ContactRequest;
 import org.amity.contact.domain.Decision;
 import org.amity.contact.domain.DecisionEngine;
 import org.amity.contact.domain.DecisionFacts;
-import org.amity.contact.domain.PolicyLibrary;
 import org.amity.identity.CurrentUser;
 import org.amity.ledger.CustomerService;
 import org.amity.ledger.CustomerView;
@@ -44,11 +43,11 @@ public class ContactDecisionService {
     private final BusinessClock clock;
     private final CustomerService customers;
     private final DecisionFactsLoader facts;
-    private final PolicyLibrary policies;
+    private final PolicyStore policies;
     private final DecisionEngine engine = new DecisionEngine();
 
     ContactDecisionService(JdbcClient jdbc, BusinessClock clock, CustomerService customers, DecisionFactsLoader facts,
-                           PolicyLibrary policies) {
+                           PolicyStore policies) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.customers = customers;
@@ -137,7 +136,8 @@ public class ContactDecisionService {
 
     private Decision evaluate(CustomerView customer, DecisionRequest r, String destination, Instant at) {
         DecisionFactsLoader.Loaded loaded = facts.load(customer, r.loanId(), r.channel(), destination, at, at.minus(HISTORY), r.at() == null);
-        ContactPolicy policy = policies.policyFor(customer.address().country(), loaded.productPreset());
+        // the policy versions in effect at the decision's instant: a what-if for next month sees a scheduled version
+        ContactPolicy policy = policies.libraryAt(at).policyFor(customer.address().country(), loaded.productPreset());
         return engine.decide(new ContactRequest(customer.id(), r.loanId(), r.purpose(), r.channel(), destination, at),
                 loaded.facts(), policy);
     }

@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.amity.contact.domain.DecisionFacts;
-import org.amity.contact.domain.HolidayCalendar;
 import org.amity.contact.internal.CandidateZones;
 import org.amity.ledger.CustomerView;
 import org.amity.ledger.Delinquency;
@@ -33,11 +32,11 @@ class DecisionFactsLoader {
     private final LoanApplicationService applications;
     private final ContactPreferenceService preferences;
     private final ContactHoldService holds;
-    private final HolidayCalendar holidays;
+    private final PolicyStore policies;
     private final ContactProperties properties;
 
     DecisionFactsLoader(JdbcClient jdbc, LoanService loans, PaymentClaimService claims, LoanApplicationService applications,
-                        ContactPreferenceService preferences, ContactHoldService holds, HolidayCalendar holidays,
+                        ContactPreferenceService preferences, ContactHoldService holds, PolicyStore policies,
                         ContactProperties properties) {
         this.jdbc = jdbc;
         this.loans = loans;
@@ -45,7 +44,7 @@ class DecisionFactsLoader {
         this.applications = applications;
         this.preferences = preferences;
         this.holds = holds;
-        this.holidays = holidays;
+        this.policies = policies;
         this.properties = properties;
     }
 
@@ -85,7 +84,7 @@ class DecisionFactsLoader {
                         .map(h -> new DecisionFacts.Hold(h.type(), h.loanId(), h.from(),
                                 h.liftedAt() != null && (h.until() == null || h.liftedAt().isBefore(h.until())) ? h.liftedAt() : h.until()))
                         .toList(),
-                attempts, holidays);
+                attempts, policies.holidays());
         return new Loaded(facts, productPreset);
     }
 

@@ -2,7 +2,6 @@ package org.amity.contact;
 
 import java.io.IOException;
 import java.io.Reader;
-import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -16,12 +15,10 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
 import org.amity.contact.domain.ContactPolicy;
-import org.amity.contact.domain.ContactPolicyYaml;
 import org.amity.contact.domain.ContactRequest;
 import org.amity.contact.domain.Decision;
 import org.amity.contact.domain.DecisionEngine;
 import org.amity.contact.domain.DecisionFacts;
-import org.amity.contact.domain.PolicyFormatException;
 import org.amity.contact.domain.PolicyLibrary;
 import org.amity.contact.domain.Reason;
 import org.amity.ledger.CustomerService;
@@ -50,16 +47,18 @@ public class PolicyWhatIf {
     private final CustomerService customers;
     private final LoanService loans;
     private final DecisionFactsLoader facts;
-    private final PolicyLibrary current;
+    private final PolicyStore store;
+    private final org.amity.platform.BusinessClock clock;
     private final ContactProperties properties;
     private final DecisionEngine engine = new DecisionEngine();
 
-    PolicyWhatIf(CustomerService customers, LoanService loans, DecisionFactsLoader facts, PolicyLibrary current,
-                 ContactProperties properties) {
+    PolicyWhatIf(CustomerService customers, LoanService loans, DecisionFactsLoader facts, PolicyStore store,
+                 org.amity.platform.BusinessClock clock, ContactProperties properties) {
         this.customers = customers;
         this.loans = loans;
         this.facts = facts;
-        this.current = current;
+        this.store = store;
+        this.clock = clock;
         this.properties = properties;
     }
 
@@ -79,7 +78,8 @@ public class PolicyWhatIf {
      * @param draftYaml  a draft preset or house-rules document replacing the current one of the same id; null = current
      */
     public Result run(Reader csv, String draftYaml) {
-        PolicyLibrary library = draftYaml == null || draftYaml.isBlank() ? current : withDraft(draftYaml);
+        PolicyLibrary library = draftYaml == null || draftYaml.isBlank() ? store.libraryAt(clock.instant())
+                : store.libraryWithDraft(draftYaml);
         List<RowError> errors = new ArrayList<>();
         long[] errorCount = {0};
         List<Row> rows = read(csv, errors, errorCount);
@@ -111,42 +111,6 @@ public class PolicyWhatIf {
             }
         }
         return new Result(label(draftYaml), rows.size(), allow, rows.size() - allow, byReason, byPurposeChannel, List.of(), 0);
-    }
-
-    private PolicyLibrary withDraft(String yaml) {
-        ContactPolicy draft;
-        try {
-            draft = ContactPolicyYaml.parse(yaml, "draft");
-        } catch (PolicyFormatException e) {
-            throw ApiProblem.badRequest("INVALID_POLICY", e.path(), e.getMessage());
-        }
-        List<ContactPolicy> presets = new ArrayList<>();
-        ContactPolicy house = null;
-        for (String id : PolicyLibrary.BUNDLED_PRESETS) {
-            presets.add(id.equals(draft.id()) ? draft : bundled(id));
-        }
-        house = "house".equals(draft.id()) ? draft : ContactPolicyYaml.parse(resource("contact/house.yaml"), "house");
-        if (!"house".equals(draft.id()) && !PolicyLibrary.BUNDLED_PRESETS.contains(draft.id())) {
-            throw ApiProblem.badRequest("UNKNOWN_POLICY_DOCUMENT", "id", "A draft replaces one of "
-                    + PolicyLibrary.BUNDLED_PRESETS + " or house; '" + draft.id() + "' is none of them");
-        }
-        try {
-            return new PolicyLibrary(presets, house, properties.defaultPreset());
-        } catch (IllegalArgumentException e) {
-            throw ApiProblem.badRequest("INVALID_POLICY", null, e.getMessage());
-        }
-    }
-
-    private static ContactPolicy bundled(String id) {
-        return ContactPolicyYaml.parse(resource("contact/presets/" + id + ".yaml"), id);
-    }
-
-    private static String resource(String location) {
-        try (var in = PolicyWhatIf.class.getClassLoader().getResourceAsStream(location)) {
-            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     private List<Row> read(Reader csv, List<RowError> errors, long[] errorCount) {

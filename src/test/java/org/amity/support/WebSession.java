@@ -59,14 +59,10 @@ public final class WebSession {
      */
     public HttpResponse<String> postMultipart(String formPage, String path, java.util.Map<String, String> fields,
                                               String fileField, String fileName, String fileContent) {
-        Matcher token = CSRF.matcher(get(formPage).body());
-        if (!token.find()) {
-            throw new IllegalStateException("no CSRF token on " + formPage);
-        }
         String boundary = "----amity" + java.util.UUID.randomUUID();
         StringBuilder body = new StringBuilder();
         java.util.Map<String, String> all = new java.util.LinkedHashMap<>(fields);
-        all.put("_csrf", token.group(1));
+        all.put("_csrf", csrfOf(formPage));
         all.forEach((name, value) -> body.append("--").append(boundary).append("\r\nContent-Disposition: form-data; name=\"")
                 .append(name).append("\"\r\n\r\n").append(value).append("\r\n"));
         body.append("--").append(boundary).append("\r\nContent-Disposition: form-data; name=\"").append(fileField)
@@ -74,6 +70,30 @@ public final class WebSession {
                 .append("\r\n--").append(boundary).append("--\r\n");
         return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8)));
+    }
+
+    /**
+     * Submits a form as the browser would, with the CSRF token of the page at {@code formPage}; extra headers as
+     * name/value pairs (e.g. {@code "HX-Request", "true"}).
+     */
+    public HttpResponse<String> postForm(String formPage, String path, java.util.Map<String, String> fields, String... headers) {
+        StringBuilder body = new StringBuilder("_csrf=").append(encode(csrfOf(formPage)));
+        fields.forEach((name, value) -> body.append('&').append(encode(name)).append('=').append(encode(value)));
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString()));
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        return send(request);
+    }
+
+    private String csrfOf(String formPage) {
+        Matcher token = CSRF.matcher(get(formPage).body());
+        if (!token.find()) {
+            throw new IllegalStateException("no CSRF token on " + formPage);
+        }
+        return token.group(1);
     }
 
     private HttpResponse<String> send(HttpRequest.Builder request) {

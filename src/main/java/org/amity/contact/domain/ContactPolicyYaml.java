@@ -60,6 +60,11 @@ public final class ContactPolicyYaml {
                 root.get("alternatives").list(n -> n.enumValue(ContactChannel.class)));
     }
 
+    /** The document's {@code kind}: {@code preset} or {@code house} (a merged policy no longer says). */
+    public static String kind(String yaml, String name) {
+        return YamlNode.parse(yaml, name).get("kind").text();
+    }
+
     private static <T> T optional(YamlNode node, java.util.function.Function<YamlNode, T> read) {
         return node.isMissing() ? null : read.apply(node);
     }

@@ -52,6 +52,29 @@ public final class HolidayCalendar {
         return new HolidayCalendar(holidays, working);
     }
 
+    /** Reads several years given as YAML text by name (e.g. the years stored in the database); they add up. */
+    public static HolidayCalendar parseAll(Map<String, String> yamlByName) {
+        Map<String, Map<LocalDate, String>> holidays = new HashMap<>();
+        Map<String, Map<LocalDate, String>> working = new HashMap<>();
+        yamlByName.forEach((name, yaml) -> read(YamlNode.parse(yaml, name), holidays, working));
+        return new HolidayCalendar(holidays, working);
+    }
+
+    /** What one year's document declares, once it has been read without error. */
+    public record YearSummary(String jurisdiction, int year, int holidays, int workingDays) {
+    }
+
+    /** Validates one year's document as {@link #parse} does and says what it holds. */
+    public static YearSummary summarise(String yaml, String name) {
+        YamlNode root = YamlNode.parse(yaml, name);
+        Map<String, Map<LocalDate, String>> holidays = new HashMap<>();
+        Map<String, Map<LocalDate, String>> working = new HashMap<>();
+        read(root, holidays, working);
+        String jurisdiction = root.get("jurisdiction").text();
+        return new YearSummary(jurisdiction, root.get("year").integer(2000), holidays.get(jurisdiction).size(),
+                working.get(jurisdiction).size());
+    }
+
     private static void read(YamlNode root, Map<String, Map<LocalDate, String>> holidays,
                              Map<String, Map<LocalDate, String>> working) {
         Map<String, YamlNode> doc = root.map(KEYS);
