@@ -1,0 +1,197 @@
+package org.amity.bench;
+
+import io.github.bucket4j.BucketConfiguration;
+import io.github.bucket4j.distributed.jdbc.PrimaryKeyMapper;
+import io.github.bucket4j.distributed.proxy.ProxyManager;
+import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.sql.DataSource;
+import org.amity.AmityApplication;
+import org.amity.platform.BusinessClock;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Load driver (not a test): {@code POST /api/v1/contact-decisions} with {@code reserve: true} from 32 wrk
+ * connections, against two endpoints in the same application, same security chain and same connection pool:
+ * the same daily voice cap (2 per customer per day) enforced by Bucket4j's PostgreSQL backend (the peer), and one
+ * single-row UPDATE per request (the limit). Boots Amity in-process with the demo portfolio (5,000 customers);
+ * the command and figures are in {@code docs/benchmarks.md}.
+ *
+ * <p>Arguments: {@code [warm-up seconds] [measured seconds] [lua script]}, defaults 60, 60, bench/decisions.lua.
+ * Every wrk run (warm-up or measured) starts on a fresh business day at 10:00 in Shanghai, so each measured run
+ * begins with every daily cap unused: the first two calls per customer are allowed and booked, the rest refused.
+ */
+public final class DecisionHttpBenchmark {
+
+    static final int CLIENTS = 32;
+    static final OffsetDateTime FIRST_DAY = OffsetDateTime.parse("2026-11-24T10:00:00+08:00"); // a Tuesday
+
+    record Result(String name, double rps, long requests, long non2xx, double p50, double p90, double p99, String note) {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int warmup = args.length > 0 ? Integer.parseInt(args[0]) : 60;
+        int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 60;
+        String lua = args.length > 2 ? args[2] : "bench/decisions.lua";
+        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(AmityApplication.class)
+                .properties("amity.embedded-postgres.ephemeral=true", "amity.demo.enabled=true", "amity.clock.adjustable=true",
+                        "amity.bench.comparisons=true", "server.port=0", "logging.level.root=WARN")
+                .run()) {
+            String url = "http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port");
+            JdbcClient jdbc = app.getBean(JdbcClient.class);
+            BusinessClock clock = app.getBean(BusinessClock.class);
+            jdbc.sql("CREATE TABLE bench_bucket (id TEXT PRIMARY KEY, state BYTEA, expires_at BIGINT)").update();
+            jdbc.sql("CREATE TABLE bench_counter (customer_id UUID PRIMARY KEY, n BIGINT NOT NULL)").update();
+            jdbc.sql("INSERT INTO bench_counter SELECT id, 0 FROM customer").update();
+
+            Path targets = Files.createTempFile("amity-decision-targets-", ".txt");
+            List<String> lines = overdueCnLoans(jdbc, FIRST_DAY.toLocalDate());
+            Files.write(targets, lines, StandardCharsets.UTF_8);
+            long customers = lines.stream().map(l -> l.substring(0, 36)).distinct().count();
+            System.out.printf("%,d targets (overdue CN loans with the borrower's own verified phone) of %,d customers; %s%n",
+                    lines.size(), customers, url);
+
+            List<Result> results = new ArrayList<>();
+            int day = 0;
+            for (String mode : List.of("decisions", "bucket4j", "update")) {
+                clock.moveTo(FIRST_DAY.plusDays(day++).toInstant());
+                wrk(url, warmup, mode, lua, targets);
+                clock.moveTo(FIRST_DAY.plusDays(day++).toInstant());
+                long[] before = decisions(jdbc);
+                String load = loadAverage();
+                Result r = parse(mode, wrk(url, seconds, mode, lua, targets));
+                long[] after = decisions(jdbc);
+                String note = "load " + load + " -> " + loadAverage();
+                if (mode.equals("decisions")) {
+                    note += String.format("; %,d decisions recorded, %,d allowed and booked", after[0] - before[0], after[1] - before[1]);
+                } else if (mode.equals("bucket4j")) {
+                    note += String.format("; %,d allowed, %,d refused (429)", r.requests() - r.non2xx(), r.non2xx());
+                }
+                results.add(new Result(r.name(), r.rps(), r.requests(), r.non2xx(), r.p50(), r.p90(), r.p99(), note));
+            }
+            System.out.println("\n| endpoint | requests/s | p50 | p90 | p99 | notes |\n| --- | --- | --- | --- | --- | --- |");
+            for (Result r : results) {
+                System.out.printf("| %s | %,.0f | %.2f ms | %.2f ms | %.2f ms | %s |%n", r.name(), r.rps(), r.p50(), r.p90(), r.p99(), r.note());
+            }
+            System.out.printf("%ndecisions / bucket4j = %.2f (target >= 1), decisions / update = %.2f (target >= 0.5)%n",
+                    results.get(0).rps() / results.get(1).rps(), results.get(0).rps() / results.get(2).rps());
+            Files.deleteIfExists(targets);
+        }
+        System.exit(0);
+    }
+
+    /** customerId, loanId and own verified phone of every CN loan with an instalment past its grace period on {@code date}. */
+    static List<String> overdueCnLoans(JdbcClient jdbc, LocalDate date) {
+        return jdbc.sql("""
+                SELECT l.customer_id || ' ' || l.id || ' ' || p.value FROM loan l
+                  JOIN customer c ON c.id = l.customer_id AND c.country = 'CN'
+                  JOIN LATERAL (SELECT value FROM contact_point
+                                 WHERE customer_id = c.id AND type = 'PHONE' AND verified AND owner = 'SELF'
+                                 ORDER BY value LIMIT 1) p ON true
+                 WHERE EXISTS (SELECT 1 FROM instalment i
+                                WHERE i.loan_id = l.id AND i.remaining > 0 AND i.due_date + l.grace_days < ?)
+                 ORDER BY l.id""").param(date).query(String.class).list();
+    }
+
+    private static long[] decisions(JdbcClient jdbc) {
+        return jdbc.sql("SELECT count(*), count(*) FILTER (WHERE allowed) FROM contact_decision")
+                .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}).single();
+    }
+
+    static String wrk(String url, int seconds, String mode, String lua, Path targets) throws IOException, InterruptedException {
+        List<String> command = List.of("wrk", "-t2", "-c" + CLIENTS, "-d" + seconds + "s", "--latency", "-s", lua, url,
+                "--", mode, targets.toString());
+        System.out.println("\n$ " + String.join(" ", command));
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        p.waitFor();
+        System.out.print(out);
+        return out;
+    }
+
+    static Result parse(String name, String out) {
+        return new Result(name, number(out, "Requests/sec:\\s+([\\d.]+)"), (long) number(out, "(\\d+) requests in"),
+                (long) number(out, "Non-2xx or 3xx responses: (\\d+)"), percentile(out, 50), percentile(out, 90), percentile(out, 99), "");
+    }
+
+    private static double number(String out, String regex) {
+        Matcher m = Pattern.compile(regex).matcher(out);
+        return m.find() ? Double.parseDouble(m.group(1)) : 0;
+    }
+
+    /** wrk's latency distribution line, e.g. "     99%   12.34ms", in milliseconds. */
+    private static double percentile(String out, int p) {
+        Matcher m = Pattern.compile("(?m)^\\s+" + p + "%\\s+([\\d.]+)(us|ms|s)$").matcher(out);
+        if (!m.find()) {
+            return Double.NaN;
+        }
+        double v = Double.parseDouble(m.group(1));
+        return switch (m.group(2)) {
+            case "us" -> v / 1000;
+            case "s" -> v * 1000;
+            default -> v;
+        };
+    }
+
+    private static String loadAverage() throws IOException {
+        return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+    }
+
+    /**
+     * The two comparison endpoints, only where {@code amity.bench.comparisons=true} (this driver): under /api/ so
+     * they pass the same HTTP Basic security chain as the decision API, with the same role check.
+     */
+    @RestController
+    @ConditionalOnProperty(name = "amity.bench.comparisons", havingValue = "true")
+    static class Comparisons {
+
+        /** The voice cap of the CN collection preset: 2 per customer per day (a bucket per customer and business day). */
+        private static final BucketConfiguration DAILY_VOICE_CAP = BucketConfiguration.builder()
+                .addLimit(limit -> limit.capacity(2).refillIntervally(2, Duration.ofDays(1))).build();
+
+        private final ProxyManager<String> buckets;
+        private final JdbcClient jdbc;
+        private final BusinessClock clock;
+
+        Comparisons(DataSource dataSource, JdbcClient jdbc, BusinessClock clock) {
+            this.buckets = Bucket4jPostgreSQL.advisoryLockBasedBuilder(dataSource).primaryKeyMapper(PrimaryKeyMapper.STRING)
+                    .table("bench_bucket").lockIdSupplier(key -> (long) key.hashCode()).build();
+            this.jdbc = jdbc;
+            this.clock = clock;
+        }
+
+        @PostMapping("/api/bench/bucket4j/{customerId}")
+        @PreAuthorize("hasRole('SYSTEM')")
+        ResponseEntity<Void> bucket4j(@PathVariable UUID customerId) {
+            String key = customerId + "/" + LocalDate.now(clock);
+            boolean allowed = buckets.builder().build(key, () -> DAILY_VOICE_CAP).tryConsume(1);
+            return ResponseEntity.status(allowed ? 200 : 429).build();
+        }
+
+        @PostMapping("/api/bench/update/{customerId}")
+        @PreAuthorize("hasRole('SYSTEM')")
+        ResponseEntity<Void> update(@PathVariable UUID customerId) {
+            int updated = jdbc.sql("UPDATE bench_counter SET n = n + 1 WHERE customer_id = ?").param(customerId).update();
+            return ResponseEntity.status(updated == 1 ? 200 : 404).build();
+        }
+    }
+}
