@@ -101,7 +101,8 @@ public class ContactDecisionService {
             jdbc.sql("SELECT pg_advisory_xact_lock(?)").param(c.getMostSignificantBits() ^ c.getLeastSignificantBits())
                     .query().singleValue();
         }
-        Instant at = r.at() == null ? clock.instant() : r.at();
+        // microseconds, as PostgreSQL stores it, so the answer and a later read of the decision agree
+        Instant at = (r.at() == null ? clock.instant() : r.at()).truncatedTo(java.time.temporal.ChronoUnit.MICROS);
         Decision decision = evaluate(customer, r, destination, at);
         UUID id = UUID.randomUUID();
         String language = agentLanguage == null ? customer.language() : agentLanguage;
@@ -122,7 +123,8 @@ public class ContactDecisionService {
             // the same key was decided concurrently: that decision stands
             return byIdempotencyKey(r.idempotencyKey()).orElseThrow();
         }
-        return find(id).orElseThrow();
+        return new DecisionView(id, decision.allowed(), reasons, decision.nextAllowedAt(), alternatives, decision.policyVersion(),
+                r.customerId(), r.loanId(), r.purpose(), r.channel(), destination, at, reserve && decision.allowed(), null, null);
     }
 
     /**

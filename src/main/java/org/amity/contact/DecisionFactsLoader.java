@@ -2,7 +2,6 @@ package org.amity.contact;
 
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -16,7 +15,6 @@ import org.amity.ledger.CustomerView;
 import org.amity.ledger.Delinquency;
 import org.amity.ledger.LoanApplicationService;
 import org.amity.ledger.LoanService;
-import org.amity.ledger.LoanView;
 import org.amity.ledger.PaymentClaimService;
 import org.amity.platform.ApiProblem;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -66,12 +64,11 @@ class DecisionFactsLoader {
         DecisionFacts.LoanState loan = null;
         String productPreset = null;
         if (loanId != null) {
-            LoanView view = loans.find(loanId).filter(l -> l.customerId().equals(customer.id()))
+            LoanService.LoanSummary view = loans.summary(loanId).filter(l -> l.customerId().equals(customer.id()))
                     .orElseThrow(() -> ApiProblem.badRequest("UNKNOWN_LOAN", "loanId", "The customer has no loan " + loanId));
             Delinquency d = loans.delinquency(loanId, at);
-            LocalDate nextUnpaid = view.schedule().stream().filter(i -> i.remaining().signum() > 0)
-                    .map(LoanView.Instalment::dueDate).findFirst().orElse(null);
-            loan = new DecisionFacts.LoanState(loanId, d.daysPastDue(), d.graceDays(), claims.hasOpenClaim(loanId, at), nextUnpaid);
+            loan = new DecisionFacts.LoanState(loanId, d.daysPastDue(), d.graceDays(), claims.hasOpenClaim(loanId, at),
+                    view.nextUnpaidDueDate());
             productPreset = properties.presetForProduct(view.product());
         }
         Set<ZoneId> zones = CandidateZones.of(customer.address().timeZone(), channel.usesPhone() ? destination : null);

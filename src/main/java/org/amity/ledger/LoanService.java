@@ -220,6 +220,19 @@ public class LoanService {
                 .query(this::mapLoan).list();
     }
 
+    /** What other modules usually need of a loan, in one query: its customer, product and next unpaid due date. */
+    public record LoanSummary(UUID loanId, UUID customerId, String product, String currency, LocalDate nextUnpaidDueDate) {
+    }
+
+    public Optional<LoanSummary> summary(UUID loanId) {
+        return jdbc.sql("""
+                SELECT l.customer_id, l.product, l.currency,
+                       (SELECT min(i.due_date) FROM instalment i WHERE i.loan_id = l.id AND i.remaining > 0) AS next_unpaid
+                  FROM loan l WHERE l.id = ?""").param(loanId)
+                .query((rs, n) -> new LoanSummary(loanId, rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
+                        rs.getObject(4, LocalDate.class))).optional();
+    }
+
     public UUID customerOf(UUID loanId) {
         return jdbc.sql("SELECT customer_id FROM loan WHERE id = ?").param(loanId).query(UUID.class).optional()
                 .orElseThrow(() -> ApiProblem.notFound("LOAN_NOT_FOUND", "No loan with id " + loanId));

@@ -97,6 +97,8 @@ class ContactDecisionIT {
         Borrower b = cnBorrower(20);
         Response first = decide(b, "COLLECTION", "VOICE", b.phone(), true, null);
         assertThat(first.body().path("allowed").asBoolean()).as(first.raw()).isTrue();
+        assertThat(dialer.get("/api/v1/contact-decisions/" + first.text("decisionId")).body())
+                .as("the answer is exactly what was recorded").isEqualTo(first.body());
         assertThat(decide(b, "COLLECTION", "VOICE", b.phone(), true, null).body().path("allowed").asBoolean()).isTrue();
         Response third = decide(b, "COLLECTION", "VOICE", b.phone(), true, null);
         assertThat(third.body().path("allowed").asBoolean()).isFalse();
