@@ -39,7 +39,12 @@ public class ContactPreferenceService {
     }
 
     public ContactPreferences of(UUID customerId) {
-        CustomerView customer = customer(customerId);
+        return of(customer(customerId));
+    }
+
+    /** The preferences of a customer already loaded (the decision path loads the customer once). */
+    public ContactPreferences of(CustomerView customer) {
+        UUID customerId = customer.id();
         List<ContactPreferences.OptOut> optOuts = jdbc.sql("SELECT channel, purpose FROM contact_opt_out WHERE customer_id = ? ORDER BY channel, purpose")
                 .param(customerId).query((rs, n) -> new ContactPreferences.OptOut(ContactChannel.valueOf(rs.getString(1)),
                         ContactPurpose.valueOf(rs.getString(2)))).list();

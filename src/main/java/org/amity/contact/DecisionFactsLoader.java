@@ -76,7 +76,7 @@ class DecisionFactsLoader {
                 .map(p -> new DecisionFacts.ContactPoint(DecisionFacts.PointType.valueOf(p.type().name()), p.value(), p.verified(),
                         DecisionFacts.Owner.valueOf(p.owner().name()))).toList();
         DecisionFacts facts = new DecisionFacts(customer.language(), new ArrayList<>(zones), points, loan,
-                !applications.needingCustomerAction(customer.id()).isEmpty(), preferencesOf(customer.id()),
+                applications.anyNeedingCustomerAction(customer.id()), preferencesOf(customer),
                 holds.holdsOf(customer.id()).stream().filter(h -> h.liftedAt() == null || h.liftedAt().isAfter(at))
                         .map(h -> new DecisionFacts.Hold(h.type(), h.loanId(), h.from(),
                                 h.liftedAt() != null && (h.until() == null || h.liftedAt().isBefore(h.until())) ? h.liftedAt() : h.until()))
@@ -89,8 +89,8 @@ class DecisionFactsLoader {
         return a.isBefore(b) ? a : b;
     }
 
-    private DecisionFacts.Preferences preferencesOf(UUID customerId) {
-        ContactPreferences p = preferences.of(customerId);
+    private DecisionFacts.Preferences preferencesOf(CustomerView customer) {
+        ContactPreferences p = preferences.of(customer);
         Set<DecisionFacts.OptOut> optOuts = new LinkedHashSet<>();
         p.optOuts().forEach(o -> optOuts.add(new DecisionFacts.OptOut(o.channel(), o.purpose())));
         List<DecisionFacts.InconvenientTime> times = p.inconvenientTimes().stream()

@@ -142,6 +142,21 @@ public class LoanApplicationService {
                 .query(this::map).list();
     }
 
+    /**
+     * Whether any open application waits on the customer: the same rule as {@code customerActionRequired}, asked in
+     * one query (every contact decision asks it).
+     */
+    public boolean anyNeedingCustomerAction(UUID customerId) {
+        return jdbc.sql("""
+                SELECT EXISTS (SELECT 1 FROM loan_application a
+                                WHERE a.customer_id = :c AND a.status NOT IN ('REJECTED', 'DISBURSED')
+                                  AND (a.status = 'DOCUMENTS_REQUIRED'
+                                       OR (a.status <> 'APPROVED' AND EXISTS (
+                                             SELECT 1 FROM application_document d
+                                              WHERE d.application_id = a.id AND d.state IN ('REQUIRED', 'REJECTED')))))""")
+                .param("c", customerId).query(Boolean.class).single();
+    }
+
     /** Open applications of the customer that wait on the customer's action. */
     public List<LoanApplicationView> needingCustomerAction(UUID customerId) {
         return applicationsOf(customerId).stream().filter(LoanApplicationView::customerActionRequired).toList();
