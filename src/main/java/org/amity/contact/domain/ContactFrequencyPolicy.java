@@ -15,7 +15,7 @@ import java.util.Objects;
  * <p>A window of {@code localDays} n is today and the n−1 local dates before it at the customer's location; with
  * several candidate zones the contact is capped if it is capped by the dates of any of them.
  */
-public final class ContactFrequencyPolicy implements ContactRule {
+public final class ContactFrequencyPolicy implements TimeBasedRule {
 
     @Override
     public List<Reason> evaluate(ContactRequest request, DecisionFacts facts, ContactPolicy policy) {
@@ -75,10 +75,6 @@ public final class ContactFrequencyPolicy implements ContactRule {
                 && (cap.scope() == ContactPolicy.Scope.PERSON || Objects.equals(attempt.loanId(), request.loanId()));
     }
 
-    @Override
-    public boolean timeBased() {
-        return true;
-    }
 
     /** The instants at which each counted attempt leaves its window. */
     @Override

@@ -12,7 +12,7 @@ import java.util.Objects;
  * location: a conversation on Monday allows the next call from the start of the following Monday (day 8), which
  * the contact hours then move to 08:00. With several candidate zones the latest end wins.
  */
-public final class ConversationCooldownPolicy implements ContactRule {
+public final class ConversationCooldownPolicy implements TimeBasedRule {
 
     @Override
     public List<Reason> evaluate(ContactRequest request, DecisionFacts facts, ContactPolicy policy) {
@@ -48,10 +48,6 @@ public final class ConversationCooldownPolicy implements ContactRule {
                 && (cooldown.scope() == ContactPolicy.Scope.PERSON || Objects.equals(attempt.loanId(), request.loanId()));
     }
 
-    @Override
-    public boolean timeBased() {
-        return true;
-    }
 
     /** The start of day n+1 after each conversation, in every candidate zone. */
     @Override

@@ -11,7 +11,7 @@ import java.util.List;
  * customer's location (house rule of the CN preset: no collection contact on public holidays). China's adjusted
  * working days (调休) are working days, not holidays, even on a Saturday or Sunday.
  */
-public final class HolidayPolicy implements ContactRule {
+public final class HolidayPolicy implements TimeBasedRule {
 
     @Override
     public List<Reason> evaluate(ContactRequest request, DecisionFacts facts, ContactPolicy policy) {
@@ -28,10 +28,6 @@ public final class HolidayPolicy implements ContactRule {
         return List.of();
     }
 
-    @Override
-    public boolean timeBased() {
-        return true;
-    }
 
     @Override
     public void changeInstants(ContactRequest request, DecisionFacts facts, ContactPolicy policy, Instant until,

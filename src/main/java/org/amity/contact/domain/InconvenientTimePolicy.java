@@ -10,7 +10,7 @@ import java.util.List;
  * The periods are in the customer's local time; with several candidate zones, a time inconvenient in any of them
  * is avoided.
  */
-public final class InconvenientTimePolicy implements ContactRule {
+public final class InconvenientTimePolicy implements TimeBasedRule {
 
     @Override
     public List<Reason> evaluate(ContactRequest request, DecisionFacts facts, ContactPolicy policy) {
@@ -29,10 +29,6 @@ public final class InconvenientTimePolicy implements ContactRule {
         return List.of();
     }
 
-    @Override
-    public boolean timeBased() {
-        return true;
-    }
 
     @Override
     public void changeInstants(ContactRequest request, DecisionFacts facts, ContactPolicy policy, Instant until,

@@ -10,7 +10,7 @@ import java.util.List;
  * MCOB 13.5.4G; the CN preset uses the same window. Where the location is uncertain (the address zone and the
  * phone number's zones differ) the time must be inside the window in every candidate zone.
  */
-public final class QuietHoursPolicy implements ContactRule {
+public final class QuietHoursPolicy implements TimeBasedRule {
 
     @Override
     public List<Reason> evaluate(ContactRequest request, DecisionFacts facts, ContactPolicy policy) {
@@ -27,10 +27,6 @@ public final class QuietHoursPolicy implements ContactRule {
         return List.of();
     }
 
-    @Override
-    public boolean timeBased() {
-        return true;
-    }
 
     @Override
     public void changeInstants(ContactRequest request, DecisionFacts facts, ContactPolicy policy, Instant until,
