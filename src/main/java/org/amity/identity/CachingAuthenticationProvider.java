@@ -70,9 +70,10 @@ class CachingAuthenticationProvider implements AuthenticationProvider {
         return authenticated(user);
     }
 
-    /** Forget cached checks, e.g. after a password change. */
-    void evictAll() {
-        verified.clear();
+    /** A changed password invalidates every remembered check of that user, the old password's included. */
+    @org.springframework.context.event.EventListener
+    void on(PasswordChanged event) {
+        verified.values().removeIf(cached -> cached.user().username().equals(event.username()));
     }
 
     private static Authentication authenticated(AmityUser user) {

@@ -30,9 +30,12 @@ public class UserAccounts implements UserDetailsService {
     private final Clock clock;
     private final AuditTrail audit;
     private final javax.sql.DataSource dataSource;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
-    UserAccounts(JdbcClient jdbc, PasswordEncoder encoder, Clock clock, AuditTrail audit, javax.sql.DataSource dataSource) {
+    UserAccounts(JdbcClient jdbc, PasswordEncoder encoder, Clock clock, AuditTrail audit, javax.sql.DataSource dataSource,
+                 org.springframework.context.ApplicationEventPublisher events) {
         this.dataSource = dataSource;
+        this.events = events;
         this.jdbc = jdbc;
         this.encoder = encoder;
         this.clock = clock;
@@ -104,6 +107,7 @@ public class UserAccounts implements UserDetailsService {
         jdbc.sql("UPDATE app_user SET password_hash = ?, must_change_password = FALSE WHERE id = ?")
                 .params(encoder.encode(newPassword), user.id()).update();
         audit.record("PASSWORD_CHANGED", "User", user.id().toString(), null, Map.of("username", username));
+        events.publishEvent(new PasswordChanged(username));
     }
 
     public List<AmityUser> staff() {

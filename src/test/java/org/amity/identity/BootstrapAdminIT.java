@@ -35,5 +35,15 @@ class BootstrapAdminIT {
         assertThat(blocked.status()).isEqualTo(403);
         assertThat(blocked.text("code")).isEqualTo("PASSWORD_CHANGE_REQUIRED");
         assertThat(new Api(port, "root-admin", "wrong-password").get("/api/v1/audit/verify").status()).isEqualTo(401);
+
+        // the first login may only choose a new password; after that the one-time password no longer works
+        org.amity.support.WebSession console = org.amity.support.WebSession.loggedIn(port, "root-admin", password);
+        assertThat(console.get("/console").headers().firstValue("Location").orElse("")).endsWith("/account/password");
+        java.net.http.HttpResponse<String> changed = console.postForm("/account/password", "/account/password",
+                java.util.Map.of("password", "a-new-long-secret", "repeat", "a-new-long-secret"));
+        assertThat(changed.statusCode()).isEqualTo(302);
+        assertThat(new Api(port, "root-admin", password).get("/api/v1/audit/verify").status())
+                .as("the one-time password, although checked a moment ago, is refused").isEqualTo(401);
+        assertThat(new Api(port, "root-admin", "a-new-long-secret").get("/api/v1/audit/verify").status()).isEqualTo(200);
     }
 }
