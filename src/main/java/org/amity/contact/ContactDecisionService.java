@@ -91,7 +91,7 @@ public class ContactDecisionService {
         }
         Optional<DecisionView> earlier = byIdempotencyKey(r.idempotencyKey());
         if (earlier.isPresent()) {
-            return earlier.get();
+            return sameRequest(earlier.get(), r);
         }
         CustomerView customer = customers.find(r.customerId())
                 .orElseThrow(() -> ApiProblem.notFound("CUSTOMER_NOT_FOUND", "No customer with id " + r.customerId()));
@@ -121,7 +121,7 @@ public class ContactDecisionService {
                 .update();
         if (inserted == 0) {
             // the same key was decided concurrently: that decision stands
-            return byIdempotencyKey(r.idempotencyKey()).orElseThrow();
+            return sameRequest(byIdempotencyKey(r.idempotencyKey()).orElseThrow(), r);
         }
         return new DecisionView(id, decision.allowed(), reasons, decision.nextAllowedAt(), alternatives, decision.policyVersion(),
                 r.customerId(), r.loanId(), r.purpose(), r.channel(), destination, at, reserve && decision.allowed(), null, null);
@@ -180,6 +180,16 @@ public class ContactDecisionService {
     public List<DecisionView> history(UUID customerId, int limit) {
         return jdbc.sql("SELECT * FROM contact_decision WHERE customer_id = ? ORDER BY decided_at DESC LIMIT ?")
                 .params(customerId, limit).query(ContactDecisionService::map).list();
+    }
+
+    /** A key names one request; reusing it for another customer, loan, purpose or channel is a client error. */
+    private static DecisionView sameRequest(DecisionView earlier, DecisionRequest r) {
+        if (!earlier.customerId().equals(r.customerId()) || !java.util.Objects.equals(earlier.loanId(), r.loanId())
+                || earlier.purpose() != r.purpose() || earlier.channel() != r.channel()) {
+            throw ApiProblem.conflict("IDEMPOTENCY_KEY_REUSED", "idempotencyKey",
+                    "This idempotencyKey was already used for a different request");
+        }
+        return earlier;
     }
 
     private Optional<DecisionView> byIdempotencyKey(String key) {

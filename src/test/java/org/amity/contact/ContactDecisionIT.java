@@ -138,6 +138,9 @@ class ContactDecisionIT {
         assertThat(again.text("decisionId")).isEqualTo(first.text("decisionId"));
         Response third = decide(b, "COLLECTION", "VOICE", b.phone(), true, null);
         assertThat(third.body().path("allowed").asBoolean()).as("the repeated key booked one attempt, not two").isTrue();
+        Response reused = decide(cnBorrower(20), "COLLECTION", "VOICE", "+8613800000077", true, key);
+        assertThat(reused.status()).as("another customer's decision is never handed out under a reused key").isEqualTo(409);
+        assertThat(reused.text("code")).isEqualTo("IDEMPOTENCY_KEY_REUSED");
     }
 
     @Test
