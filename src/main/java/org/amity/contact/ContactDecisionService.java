@@ -15,11 +15,13 @@ import org.amity.contact.domain.ContactRequest;
 import org.amity.contact.domain.Decision;
 import org.amity.contact.domain.DecisionEngine;
 import org.amity.contact.domain.DecisionFacts;
+import org.amity.contact.domain.ReasonCode;
 import org.amity.identity.CurrentUser;
 import org.amity.ledger.CustomerService;
 import org.amity.ledger.CustomerView;
 import org.amity.platform.ApiProblem;
 import org.amity.platform.BusinessClock;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -45,10 +47,12 @@ public class ContactDecisionService {
     private final DecisionFactsLoader facts;
     private final PolicyStore policies;
     private final DecisionEngine engine = new DecisionEngine();
+    private final ApplicationEventPublisher events;
 
     ContactDecisionService(JdbcClient jdbc, BusinessClock clock, CustomerService customers, DecisionFactsLoader facts,
-                           PolicyStore policies) {
+                           PolicyStore policies, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
+        this.events = events;
         this.clock = clock;
         this.customers = customers;
         this.facts = facts;
@@ -122,6 +126,10 @@ public class ContactDecisionService {
         if (inserted == 0) {
             // the same key was decided concurrently: that decision stands
             return sameRequest(byIdempotencyKey(r.idempotencyKey()).orElseThrow(), r);
+        }
+        if (r.at() == null && r.purpose() == ContactPurpose.APPLICATION_PROGRESS
+                && reasons.stream().anyMatch(reason -> reason.code().equals(ReasonCode.NO_ACTION_REQUIRED.name()))) {
+            events.publishEvent(new ProgressContactAvoided(id, r.customerId(), r.loanId(), r.channel(), at));
         }
         return new DecisionView(id, decision.allowed(), reasons, decision.nextAllowedAt(), alternatives, decision.policyVersion(),
                 r.customerId(), r.loanId(), r.purpose(), r.channel(), destination, at, reserve && decision.allowed(), null, null);

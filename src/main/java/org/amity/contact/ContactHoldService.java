@@ -15,6 +15,7 @@ import org.amity.platform.ApiProblem;
 import org.amity.platform.AuditTrail;
 import org.amity.platform.BusinessClock;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -45,6 +46,33 @@ public class ContactHoldService {
 
     @Transactional
     public ContactHold place(UUID customerId, NewHold request) {
+        return place(customerId, request, null);
+    }
+
+    /** Places the hold another module asked for, once per source; runs in the asker's transaction. */
+    @EventListener
+    @Transactional
+    void on(ContactHoldRequested requested) {
+        boolean alreadyHeld = jdbc.sql("""
+                SELECT EXISTS (SELECT 1 FROM contact_hold
+                               WHERE source = ? AND type = ? AND customer_id = ? AND lifted_at IS NULL)""")
+                .params(requested.source(), requested.type().name(), requested.customerId()).query(Boolean.class).single();
+        if (!alreadyHeld) {
+            place(requested.customerId(), new NewHold(requested.type(), requested.loanId(), requested.from(),
+                    requested.until(), requested.reason()), requested.source());
+        }
+    }
+
+    /** Lifts the holds the source asked for; a release with nothing to lift is not an error (events may repeat). */
+    @EventListener
+    @Transactional
+    void on(ContactHoldReleased released) {
+        List<UUID> ids = jdbc.sql("SELECT id FROM contact_hold WHERE source = ? AND customer_id = ? AND lifted_at IS NULL")
+                .params(released.source(), released.customerId()).query(UUID.class).list();
+        ids.forEach(id -> lift(released.customerId(), id));
+    }
+
+    private ContactHold place(UUID customerId, NewHold request, String source) {
         if (request == null || request.type() == null) {
             throw ApiProblem.badRequest("FIELD_REQUIRED", "type", "type is required").allowedValues(List.of(HoldType.values()));
         }
@@ -61,11 +89,11 @@ public class ContactHoldService {
         }
         UUID id = UUID.randomUUID();
         jdbc.sql("""
-                INSERT INTO contact_hold (id, customer_id, loan_id, type, valid_from, valid_until, reason, placed_by, placed_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                INSERT INTO contact_hold (id, customer_id, loan_id, type, valid_from, valid_until, reason, placed_by, placed_at, source)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(id, customerId, request.loanId(), request.type().name(), Timestamp.from(from),
                         request.until() == null ? null : Timestamp.from(request.until()), request.reason(), CurrentUser.name(),
-                        Timestamp.from(now)).update();
+                        Timestamp.from(now), source).update();
         ContactHold hold = find(id);
         audit.record("CONTACT_HOLD_PLACED", "Customer", customerId.toString(), null, state(hold));
         return hold;
@@ -109,6 +137,7 @@ public class ContactHoldService {
         state.put("from", h.from().toString());
         state.put("until", h.until() == null ? null : h.until().toString());
         state.put("lifted", h.liftedAt() != null);
+        state.put("source", h.source());
         return state;
     }
 
@@ -119,6 +148,6 @@ public class ContactHoldService {
                 rs.getObject("loan_id", UUID.class), HoldType.valueOf(rs.getString("type")),
                 rs.getTimestamp("valid_from").toInstant(), until == null ? null : until.toInstant(), rs.getString("reason"),
                 rs.getString("placed_by"), rs.getTimestamp("placed_at").toInstant(), lifted == null ? null : lifted.toInstant(),
-                rs.getString("lifted_by"));
+                rs.getString("lifted_by"), rs.getString("source"));
     }
 }
