@@ -5,13 +5,16 @@ import java.util.List;
 import org.amity.ledger.ImportError;
 import org.amity.ledger.ImportResult;
 
-/** Collects errors: counts them all, keeps the first {@link ImportResult#MAX_ERRORS} so a bad 1M-row file stays small. */
+/**
+ * Collects errors: counts them all, keeps the first {@link ImportResult#MAX_ERRORS} so a bad 1M-row file stays small.
+ * Thread-safe: the reading thread records parse errors while the writing thread records lookup errors.
+ */
 final class ImportErrors {
 
     private final List<ImportError> kept = new ArrayList<>();
     private long count;
 
-    void add(long line, String column, String code, String message) {
+    synchronized void add(long line, String column, String code, String message) {
         count++;
         if (kept.size() < ImportResult.MAX_ERRORS) {
             kept.add(new ImportError(line, column, code, message));
@@ -19,19 +22,19 @@ final class ImportErrors {
     }
 
     /** Errors counted in bulk whose details were not kept (beyond the cap). */
-    void addUnlisted(long n) {
+    synchronized void addUnlisted(long n) {
         count += n;
     }
 
-    boolean any() {
+    synchronized boolean any() {
         return count > 0;
     }
 
-    long count() {
+    synchronized long count() {
         return count;
     }
 
-    List<ImportError> kept() {
+    synchronized List<ImportError> kept() {
         return List.copyOf(kept);
     }
 }
