@@ -9,6 +9,7 @@ import org.amity.identity.CurrentUser;
 import org.amity.messaging.LitigationRecord;
 import org.amity.messaging.MessageTemplate;
 import org.amity.messaging.MessageView;
+import org.amity.messaging.internal.DirectMessages;
 import org.amity.messaging.internal.LitigationRegister;
 import org.amity.messaging.internal.MessageQueries;
 import org.amity.messaging.internal.Notifications;
@@ -35,9 +36,11 @@ class MessagingApi {
     private final TemplatePreview preview;
     private final LitigationRegister litigation;
     private final Notifications notifications;
+    private final DirectMessages direct;
 
     MessagingApi(MessageQueries messages, TemplateStore templates, TemplatePreview preview, LitigationRegister litigation,
-                 Notifications notifications) {
+                 Notifications notifications, DirectMessages direct) {
+        this.direct = direct;
         this.messages = messages;
         this.templates = templates;
         this.preview = preview;
@@ -52,6 +55,19 @@ class MessagingApi {
         CurrentUser.requireAccessTo(customerId);
         boolean customer = CurrentUser.get().map(u -> u.isCustomer()).orElse(false);
         return messages.ofCustomer(customerId, customer, Math.max(1, Math.min(limit, 500)));
+    }
+
+    /**
+     * Sends one message: decided by the contact engine (reserve: true) and queued in the same transaction; 201 with
+     * the message id, or 200 with queued: false and the reasons when the contact is not allowed now.
+     */
+    @PostMapping("/api/v1/messaging/messages")
+    @PreAuthorize("hasAnyRole('ADMIN','SUPERVISOR','AGENT','SYSTEM')")
+    ResponseEntity<DirectMessages.SendResult> send(@RequestBody DirectMessages.SendRequest request) {
+        DirectMessages.SendResult result = direct.send(request);
+        return result.queued() && result.messageId() != null
+                ? ResponseEntity.created(URI.create("/api/v1/messaging/messages/" + result.messageId())).body(result)
+                : ResponseEntity.ok(result);
     }
 
     @GetMapping("/api/v1/messaging/messages/{id}")
