@@ -1,6 +1,7 @@
 package org.amity.messaging;
 
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -52,16 +53,38 @@ public class Outbox {
     @Transactional(propagation = Propagation.MANDATORY)
     public UUID enqueue(QueuedMessage m) {
         UUID id = UUID.randomUUID();
+        Timestamp now = Timestamp.from(clock.instant());
         int inserted = jdbc.sql("""
                 INSERT INTO message_outbox (id, customer_id, loan_id, purpose, channel, destination, language, template_key,
-                    variables, decision_id, idempotency_key, status, created_at, created_by)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, 'QUEUED', ?, ?)
+                    variables, decision_id, idempotency_key, status, created_at, created_by, next_attempt_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, 'QUEUED', ?, ?, ?)
                 ON CONFLICT (idempotency_key) DO NOTHING""")
                 .params(id, m.customerId(), m.loanId(), m.purpose().name(), m.channel().name(), m.destination(), m.language(),
                         m.templateKey(), JSON.writeValueAsString(m.variables()), m.decisionId(), m.idempotencyKey(),
-                        Timestamp.from(clock.instant()), CurrentUser.name())
+                        now, CurrentUser.name(), now)
                 .update();
         return inserted == 1 ? id : byIdempotencyKey(m.idempotencyKey()).orElseThrow();
+    }
+
+    /**
+     * Queues the one reply that needs no contact decision: the confirmation of an SMS opt-out keyword, which answers
+     * the customer's own message (a single confirmation text is what TCPA practice and the CN SMS rules expect).
+     * Messaging's own use only.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public UUID enqueueReply(UUID customerId, ContactPurpose purpose, ContactChannel channel, String destination,
+                             String language, String templateKey, String idempotencyKey) {
+        UUID id = UUID.randomUUID();
+        Timestamp now = Timestamp.from(clock.instant());
+        int inserted = jdbc.sql("""
+                INSERT INTO message_outbox (id, customer_id, purpose, channel, destination, language, template_key, variables,
+                    idempotency_key, status, created_at, created_by, next_attempt_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, '{}'::jsonb, ?, 'QUEUED', ?, ?, ?)
+                ON CONFLICT (idempotency_key) DO NOTHING""")
+                .params(id, customerId, purpose.name(), channel.name(), destination, language, templateKey, idempotencyKey,
+                        now, CurrentUser.name(), now)
+                .update();
+        return inserted == 1 ? id : byIdempotencyKey(idempotencyKey).orElseThrow();
     }
 
     public Optional<UUID> byIdempotencyKey(String key) {
