@@ -61,9 +61,7 @@ class DialerApi {
         StringWriter out = new StringWriter();
         try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setHeader(CSV_COLUMNS.toArray(String[]::new)).get())) {
             for (DialerTasks.Task t : tasks.list(day, status, fullNumbers())) {
-                csv.printRecord(t.id(), t.businessDate(), t.status(), t.purpose(), t.level(), t.customerId(), t.loanId(),
-                        t.details().get("loanNumber"), t.details().get("daysPastDue"), t.details().get("amountDue"),
-                        t.details().get("currency"), t.destination(), t.language(), t.claimedBy(), t.outcome());
+                print(csv, t);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -83,6 +81,12 @@ class DialerApi {
     @PreAuthorize("hasAnyRole('SYSTEM','AGENT','SUPERVISOR')")
     DialerTasks.Task outcome(@PathVariable UUID id, @RequestBody ContactDecisionService.OutcomeRequest request) {
         return tasks.recordOutcome(id, request);
+    }
+
+    static void print(CSVPrinter csv, DialerTasks.Task t) throws IOException {
+        csv.printRecord(t.id(), t.businessDate(), t.status(), t.purpose(), t.level(), t.customerId(), t.loanId(),
+                t.details().get("loanNumber"), t.details().get("daysPastDue"), t.details().get("amountDue"),
+                t.details().get("currency"), t.destination(), t.language(), t.claimedBy(), t.outcome());
     }
 
     private LocalDate date(LocalDate requested) {
