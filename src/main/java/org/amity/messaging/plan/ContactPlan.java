@@ -165,8 +165,11 @@ public class ContactPlan implements DisposableBean {
             jdbc.sql("UPDATE contact_plan_run SET cadence_version = ? WHERE id = ?").params(version.version(), runId).update();
             // selection from the ledger as of now: a snapshot taken earlier today would miss loans booked and payments
             // posted since (the engine re-reads each selected loan at its decision anyway)
+            long t0 = System.nanoTime();
             tx.execute(status -> snapshots.take(clock.instant()));
+            long t1 = System.nanoTime();
             List<Candidate> candidates = select(date, cadence);
+            long t2 = System.nanoTime();
             jdbc.sql("UPDATE contact_plan_run SET candidates = ?, heartbeat_at = ? WHERE id = ?")
                     .params(candidates.size(), Timestamp.from(clock.instant()), runId).update();
             Map<String, ContactChannel> planned = new HashMap<>();
@@ -185,6 +188,8 @@ public class ContactPlan implements DisposableBean {
                 });
             }
             PlanReport report = tally.report();
+            log.info("Contact plan {} for {}: snapshot {} ms, selection of {} candidates {} ms, decisions {} ms", runId, date,
+                    (t1 - t0) / 1_000_000, candidates.size(), (t2 - t1) / 1_000_000, (System.nanoTime() - t2) / 1_000_000);
             tx.executeWithoutResult(status -> {
                 jdbc.sql("UPDATE contact_plan_run SET status = 'COMPLETED', finished_at = ?, report = ?::jsonb WHERE id = ?")
                         .params(Timestamp.from(clock.instant()), JSON.writeValueAsString(report), runId).update();
