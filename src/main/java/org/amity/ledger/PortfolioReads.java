@@ -1,0 +1,166 @@
+package org.amity.ledger;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Consumer;
+import org.amity.ledger.CustomerView.Address;
+import org.amity.ledger.CustomerView.ContactOwner;
+import org.amity.ledger.CustomerView.ContactPoint;
+import org.amity.ledger.CustomerView.ContactType;
+import org.amity.platform.BusinessClock;
+import org.amity.platform.PersonalData;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Set-based reads of many customers and loans at once, for batch jobs such as the daily contact plan: the same
+ * rules as {@link CustomerService#find}, {@link LoanService#delinquency} and {@link PaymentClaimService#hasOpenClaim}
+ * for a chunk of ids in a few statements instead of a few statements per id.
+ */
+@Service
+public class PortfolioReads {
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate template;
+    private final BusinessClock clock;
+    private final LedgerProperties properties;
+
+    PortfolioReads(JdbcClient jdbc, JdbcTemplate template, BusinessClock clock, LedgerProperties properties) {
+        this.jdbc = jdbc;
+        this.template = template;
+        this.clock = clock;
+        this.properties = properties;
+    }
+
+    /**
+     * A loan that may need contact on a business date, from that date's delinquency snapshot.
+     *
+     * @param nextDueDate   for a loan that is not overdue: its earliest unpaid instalment due on or after the date and
+     *                      within the reminder horizon; null otherwise
+     * @param nextDueAmount what is still unpaid of that instalment
+     */
+    public record ContactCandidate(UUID loanId, UUID customerId, String loanNumber, String currency, int daysPastDue,
+                                   int graceDays, BigDecimal overdueAmount, LocalDate oldestUnpaidDueDate,
+                                   LocalDate nextDueDate, BigDecimal nextDueAmount) {
+    }
+
+    /**
+     * Streams, from the snapshot of {@code date} (which must exist), every loan whose days past due is one of
+     * {@code daysPastDue}, and every loan that is not overdue and has an unpaid instalment due exactly
+     * {@code daysBeforeDue} days after the date. Must run inside a transaction: PostgreSQL then streams the rows
+     * through a cursor, so memory does not grow with the portfolio.
+     */
+    @Transactional(propagation = Propagation.MANDATORY, readOnly = true)
+    public void forEachContactCandidate(LocalDate date, Set<Integer> daysBeforeDue, Set<Integer> daysPastDue,
+                                        Consumer<ContactCandidate> sink) {
+        int horizon = daysBeforeDue.stream().mapToInt(Integer::intValue).max().orElse(-1);
+        String offsets = ints(daysBeforeDue);
+        String ladder = ints(daysPastDue);
+        // Literal integer lists (validated ints) and dates keep the plan simple for the planner; nothing here comes
+        // from a request as text.
+        String sql = """
+                SELECT s.loan_id, s.customer_id, l.external_id, l.currency, s.days_past_due, s.grace_days, s.overdue_amount,
+                       s.oldest_unpaid_due_date, n.due_date, n.remaining
+                  FROM delinquency_snapshot s
+                  JOIN loan l ON l.id = s.loan_id
+                  LEFT JOIN (SELECT DISTINCT ON (i.loan_id) i.loan_id, i.due_date, i.remaining
+                               FROM instalment i
+                              WHERE i.remaining > 0 AND i.due_date >= DATE '%1$s' AND i.due_date <= DATE '%1$s' + %2$d
+                              ORDER BY i.loan_id, i.due_date) n ON n.loan_id = s.loan_id AND s.days_past_due = 0
+                 WHERE s.business_date = DATE '%1$s'
+                   AND (s.days_past_due IN (%3$s) OR (s.days_past_due = 0 AND n.due_date - DATE '%1$s' IN (%4$s)))
+                """.formatted(date, Math.max(horizon, 0), ladder, offsets);
+        template.query(con -> {
+            var statement = con.prepareStatement(sql);
+            statement.setFetchSize(5_000);
+            return statement;
+        }, rs -> {
+            sink.accept(new ContactCandidate(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3),
+                    rs.getString(4), rs.getInt(5), rs.getInt(6), rs.getBigDecimal(7), rs.getObject(8, LocalDate.class),
+                    rs.getObject(9, LocalDate.class), rs.getBigDecimal(10)));
+        });
+    }
+
+    private static String ints(Set<Integer> values) {
+        return values.isEmpty() ? "-1" : String.join(",", values.stream().sorted().map(String::valueOf).toList());
+    }
+
+    /** Customers with their contact points, as {@link CustomerService#find} returns them; unknown ids are absent. */
+    public Map<UUID, CustomerView> customers(Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        Map<UUID, List<ContactPoint>> points = new HashMap<>();
+        jdbc.sql("SELECT * FROM contact_point WHERE customer_id IN (:ids) ORDER BY customer_id, type, created_at, value")
+                .param("ids", ids).query(rs -> {
+                    points.computeIfAbsent(rs.getObject("customer_id", UUID.class), k -> new ArrayList<>())
+                            .add(new ContactPoint(rs.getObject("id", UUID.class), ContactType.valueOf(rs.getString("type")),
+                                    rs.getString("value"), rs.getBoolean("verified"), ContactOwner.valueOf(rs.getString("owner"))));
+                });
+        Map<UUID, CustomerView> customers = new LinkedHashMap<>();
+        jdbc.sql("SELECT * FROM customer WHERE id IN (:ids)").param("ids", ids).query(rs -> {
+            UUID id = rs.getObject("id", UUID.class);
+            customers.put(id, new CustomerView(id, rs.getString("external_id"), rs.getString("name"),
+                    PersonalData.maskNationalId(rs.getString("national_id")), rs.getString("language"),
+                    new Address(rs.getString("country"), rs.getString("region"), rs.getString("city"),
+                            rs.getString("address_line"), rs.getString("time_zone")),
+                    List.copyOf(points.getOrDefault(id, List.of())), rs.getTimestamp("created_at").toInstant()));
+        });
+        return customers;
+    }
+
+    /**
+     * A loan's state at an instant as the contact rules read it: days past due by {@link LoanService#delinquency}'s
+     * rule, the next unpaid due date as {@link LoanService#summary}, and whether a payment claim is open.
+     */
+    public record LoanState(UUID loanId, UUID customerId, String product, String currency, int graceDays, int daysPastDue,
+                            LocalDate nextUnpaidDueDate, boolean openPaymentClaim) {
+    }
+
+    /**
+     * The current state of many loans, read from the ledger as it stands (payments posted a moment ago count): for
+     * an instant at or after now, the same answer as asking each loan; for an earlier instant use
+     * {@link LoanService#delinquency}.
+     */
+    public Map<UUID, LoanState> currentStates(Collection<UUID> loanIds, Instant at) {
+        if (loanIds.isEmpty()) {
+            return Map.of();
+        }
+        LocalDate date = LocalDate.ofInstant(at, clock.bankZone());
+        String tolerance = properties.tolerance().toPlainString();
+        Map<UUID, LoanState> states = new HashMap<>();
+        jdbc.sql("""
+                SELECT l.id, l.customer_id, l.product, l.currency, l.grace_days,
+                       (SELECT min(i.due_date) FROM instalment i WHERE i.loan_id = l.id AND i.remaining > 0
+                           AND i.remaining > %s AND i.due_date <= :date) AS oldest,
+                       (SELECT min(i.due_date) FROM instalment i WHERE i.loan_id = l.id AND i.remaining > 0) AS next_unpaid,
+                       EXISTS (SELECT 1 FROM payment_claim c WHERE c.loan_id = l.id AND c.created_at <= :at
+                                  AND c.expires_at > :at AND (c.matched_at IS NULL OR c.matched_at > :at)) AS open_claim
+                  FROM loan l WHERE l.id IN (:ids)""".formatted(tolerance))
+                .param("date", date).param("at", Timestamp.from(at)).param("ids", loanIds)
+                .query((ResultSet rs) -> {
+                    LocalDate oldest = rs.getObject("oldest", LocalDate.class);
+                    int dpd = oldest == null ? 0 : (int) Math.max(0, ChronoUnit.DAYS.between(oldest, date));
+                    UUID id = rs.getObject("id", UUID.class);
+                    states.put(id, new LoanState(id, rs.getObject("customer_id", UUID.class), rs.getString("product"),
+                            rs.getString("currency"), rs.getInt("grace_days"), dpd, rs.getObject("next_unpaid", LocalDate.class),
+                            rs.getBoolean("open_claim")));
+                });
+        return states;
+    }
+}
