@@ -140,7 +140,8 @@ def options(pol, rate, method, today, dpd, up, ai, af, remaining, income, expens
             s = [(1, first, bal - waived, F(0))]
         total = sum(p + i for _, _, p, i in s)
         oid = f"{typ}-{len(s)}" + (f"-H{holiday}" if holiday else "")
-        out.append((typ, oid, len(s), big(s), total, waived, big(s) <= limit, s, r))
+        first_total = s[0][2] + s[0][3]  # the regular payment; affordability is judged on the largest instalment
+        out.append((typ, oid, len(s), first_total, total, waived, big(s) <= limit, s, r))
     return limit, out
 
 

@@ -6,8 +6,9 @@ import org.amity.ledger.domain.ScheduledInstalment;
 
 /**
  * One option a quote offers. {@code optionId} is derived from the terms only ({@code INSTALMENT_PLAN-24}), so the
- * same facts give the same ids. {@code monthlyPayment} is the largest regular instalment (the level payment of an
- * equal-instalment schedule, the first of an equal-principal one); affordability is judged on it.
+ * same facts give the same ids. {@code monthlyPayment} is the first instalment (the level payment of an
+ * equal-instalment schedule, the largest of an equal-principal one); {@code affordable} is judged on the largest
+ * instalment of the schedule, which may be a last one a few cents above the level payment.
  *
  * @param currentTotal what the current schedule still asks for, to compare {@code totalPayable} with
  */

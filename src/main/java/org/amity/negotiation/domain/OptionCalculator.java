@@ -192,10 +192,12 @@ public final class OptionCalculator {
     private static ArrangementOption option(OptionType type, List<ScheduledInstalment> schedule, BigDecimal waived,
                                             int holidayMonths, BigDecimal rate, BigDecimal limit, LoanPosition position) {
         BigDecimal total = schedule.stream().map(ScheduledInstalment::total).reduce(Money.ZERO, BigDecimal::add);
-        BigDecimal monthly = largest(schedule);
+        // the regular payment is the first instalment's; affordability is judged on the largest one (the last
+        // instalment of an equal-instalment schedule may be a few cents above the level payment)
+        BigDecimal monthly = schedule.get(0).total();
         int term = schedule.size();
         String id = type + "-" + term + (holidayMonths > 0 ? "-H" + holidayMonths : "");
-        return new ArrangementOption(id, type, term, monthly, total, waived, monthly.compareTo(limit) <= 0, schedule,
+        return new ArrangementOption(id, type, term, monthly, total, waived, largest(schedule).compareTo(limit) <= 0, schedule,
                 holidayMonths, rate, position.currentTotal());
     }
 
@@ -233,8 +235,8 @@ public final class OptionCalculator {
     }
 
     /** Whether the policy requires a supervisor's approval before this option is offered for acceptance. */
-    public static boolean requiresApproval(ArrangementPolicy policy, ArrangementOption option, Complexity complexity) {
-        return complexity == Complexity.COMPLEX || policy.approvalRequiredFor().contains(option.type())
-                || option.waivedAmount().compareTo(policy.approvalAboveWaiver()) > 0;
+    public static boolean requiresApproval(ArrangementPolicy policy, OptionType type, BigDecimal waived, Complexity complexity) {
+        return complexity == Complexity.COMPLEX || policy.approvalRequiredFor().contains(type)
+                || waived.compareTo(policy.approvalAboveWaiver()) > 0;
     }
 }
