@@ -80,6 +80,20 @@ class ArrangementApiIT {
         assertThat(plan.path("affordable").asBoolean()).isTrue();
     }
 
+    @Test
+    void twoCustomersWithTheSameFactsGetTheSameOptionsWhoeverTheyAre() {
+        // two different people (names, national ids, phones, customer numbers), the same loan, payments and hardship
+        OverdueBorrower first = Borrowers.withLogin(port, accounts);
+        OverdueBorrower second = Borrowers.withLogin(port, accounts);
+        Api.Response a = customer(first).post("/api/v1/arrangements/quotes", Borrowers.hardship(first.loanId(), "7300.00", "4100.00"));
+        Api.Response b = Api.as(port, "agent").post("/api/v1/arrangements/quotes", Borrowers.hardship(second.loanId(), "7300.00", "4100.00"));
+        assertThat(first.name()).isNotEqualTo(second.name());
+        assertThat(a.text("quoteId")).isNotEqualTo(b.text("quoteId"));
+        assertThat(a.body().path("options")).isEqualTo(b.body().path("options"));
+        assertThat(a.body().path("notOffered")).isEqualTo(b.body().path("notOffered"));
+        assertThat(a.text("policyVersion")).isEqualTo(b.text("policyVersion"));
+    }
+
     @ParameterizedTest(name = "{2} on {1}")
     @CsvSource(delimiter = '|', value = {
             "{\"hardship\":{\"reason\":\"INCOME_LOSS\",\"monthlyIncome\":\"1\",\"monthlyEssentialExpenses\":\"1\",\"dependants\":0}}|loanId|FIELD_REQUIRED",
