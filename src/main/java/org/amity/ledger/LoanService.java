@@ -14,6 +14,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.amity.ledger.domain.BucketPolicy;
+import org.amity.ledger.domain.Component;
+import org.amity.ledger.domain.InstalmentBalance;
 import org.amity.ledger.domain.DelinquencyCalculator;
 import org.amity.ledger.domain.Money;
 import org.amity.ledger.domain.RepaymentMethod;
@@ -243,14 +245,14 @@ public class LoanService {
      * before {@code asOf} count, so the answer for "now" changes the moment a payment is posted.
      */
     public Delinquency delinquency(UUID loanId, Instant asOf) {
-        record Row(UUID customerId, String currency, int graceDays, DelinquencyCalculator.Unpaid unpaid) {
+        record Row(UUID customerId, String currency, int graceDays, Instant rescheduledAt, DelinquencyCalculator.Unpaid unpaid) {
         }
         LocalDate businessDate = LocalDate.ofInstant(asOf, clock.bankZone());
         // One round trip: the loan, and each instalment due by the business date with what was still unpaid at
         // asOf = unpaid now + what later payments (received after asOf) have since paid of it.
         List<Row> rows = jdbc.sql("""
                 SELECT l.customer_id, l.currency, l.grace_days, i.number, i.due_date,
-                       i.remaining + COALESCE(later.amount, 0) AS remaining
+                       i.remaining + COALESCE(later.amount, 0) AS remaining, l.rescheduled_at
                   FROM loan l
                   LEFT JOIN instalment i ON i.loan_id = l.id AND i.due_date <= :date
                   LEFT JOIN (SELECT instalment_number, sum(amount) AS amount FROM payment_allocation
@@ -260,6 +262,7 @@ public class LoanService {
                  ORDER BY i.due_date, i.number""")
                 .param("asOf", Timestamp.from(asOf)).param("loan", loanId).param("date", businessDate)
                 .query((rs, n) -> new Row(rs.getObject(1, UUID.class), rs.getString(2), rs.getInt(3),
+                        rs.getTimestamp(7) == null ? null : rs.getTimestamp(7).toInstant(),
                         rs.getObject(5) == null ? null : new DelinquencyCalculator.Unpaid(rs.getInt(4),
                                 rs.getObject(5, LocalDate.class), rs.getBigDecimal(6))))
                 .list();
@@ -267,10 +270,163 @@ public class LoanService {
             throw ApiProblem.notFound("LOAN_NOT_FOUND", "No loan with id " + loanId);
         }
         List<DelinquencyCalculator.Unpaid> unpaid = rows.stream().map(Row::unpaid).filter(java.util.Objects::nonNull).toList();
+        if (rows.get(0).rescheduledAt() != null && asOf.isBefore(rows.get(0).rescheduledAt())) {
+            unpaid = archivedUnpaid(loanId, asOf, businessDate).orElse(unpaid);
+        }
         DelinquencyCalculator.Status s = DelinquencyCalculator.asOf(businessDate, unpaid, properties.tolerance(), buckets);
         Row head = rows.get(0);
         return new Delinquency(loanId, head.customerId(), asOf, businessDate, s.daysPastDue(), s.bucket(), s.overdueAmount(),
                 head.currency(), s.oldestUnpaidDueDate(), head.graceDays());
+    }
+
+    /**
+     * Before a reschedule took effect the loan was judged by the schedule then in force: the archived version in
+     * effect at {@code asOf}, with what was unpaid on it at that instant. Empty when the current version applies.
+     */
+    private Optional<List<DelinquencyCalculator.Unpaid>> archivedUnpaid(UUID loanId, Instant asOf, LocalDate businessDate) {
+        Integer version = jdbc.sql("SELECT COALESCE(max(version), 1) FROM loan_schedule_version WHERE loan_id = ? AND created_at <= ?")
+                .params(loanId, Timestamp.from(asOf)).query(Integer.class).single();
+        if (!jdbc.sql("SELECT EXISTS (SELECT 1 FROM instalment_archive WHERE loan_id = ? AND version = ?)")
+                .params(loanId, version).query(Boolean.class).single()) {
+            return Optional.empty();
+        }
+        return Optional.of(jdbc.sql("""
+                SELECT a.number, a.due_date,
+                       a.principal + a.interest + a.fees + a.penalties - a.paid_principal - a.paid_interest - a.paid_fees
+                         - a.paid_penalties + COALESCE(later.amount, 0) AS remaining
+                  FROM instalment_archive a
+                  LEFT JOIN (SELECT instalment_number, sum(amount) AS amount FROM payment_allocation
+                              WHERE loan_id = :loan AND received_at > :asOf GROUP BY instalment_number) later
+                         ON later.instalment_number = a.number
+                 WHERE a.loan_id = :loan AND a.version = :version AND a.due_date <= :date
+                 ORDER BY a.due_date, a.number""")
+                .param("loan", loanId).param("asOf", Timestamp.from(asOf)).param("version", version).param("date", businessDate)
+                .query((rs, n) -> new DelinquencyCalculator.Unpaid(rs.getInt(1), rs.getObject(2, LocalDate.class), rs.getBigDecimal(3)))
+                .list());
+    }
+
+    /** What a reschedule did: the loan's new schedule version and the ledger numbers of the new instalments. */
+    public record Rescheduled(int version, List<Integer> instalmentNumbers) {
+    }
+
+    /** A version of a loan's schedule: when it took effect and why (version 1, the booked schedule, is not listed). */
+    public record ScheduleVersion(int version, LocalDate effectiveFrom, String reason, String createdBy, Instant createdAt) {
+    }
+
+    /**
+     * Replaces the loan's future with {@code newSchedule} (e.g. an agreed repayment arrangement), keeping the
+     * original: the instalments as they stand are archived as the current version; each existing instalment is
+     * settled at what was already paid on it (its allocations stay valid; one with nothing paid is removed), and
+     * the new instalments follow with the next numbers. From then on delinquency and payment allocation use the
+     * new instalments; delinquency as of an instant before the reschedule still reads the archived version.
+     * The whole change is one transaction, audited as {@code LOAN_RESCHEDULED}.
+     */
+    @Transactional
+    public Rescheduled rescheduleFuture(UUID loanId, List<ScheduledInstalment> newSchedule, LocalDate effectiveFrom, String reason) {
+        if (newSchedule == null || newSchedule.isEmpty()) {
+            throw ApiProblem.badRequest("SCHEDULE_REQUIRED", "schedule", "A new schedule needs at least one instalment");
+        }
+        String why = CustomerService.required(reason, "reason", 500);
+        if (effectiveFrom == null) {
+            throw ApiProblem.badRequest("FIELD_REQUIRED", "effectiveFrom", "effectiveFrom is required");
+        }
+        LocalDate previous = effectiveFrom.minusDays(1);
+        for (ScheduledInstalment i : newSchedule) {
+            if (!i.dueDate().isAfter(previous)) {
+                throw ApiProblem.badRequest("INVALID_SCHEDULE", "schedule",
+                        "Each due date must be on or after " + effectiveFrom + " and after the previous due date");
+            }
+            previous = i.dueDate();
+        }
+        record Head(UUID customerId, int version) {
+        }
+        Head head = jdbc.sql("SELECT customer_id, schedule_version FROM loan WHERE id = ? FOR UPDATE").param(loanId)
+                .query((rs, n) -> new Head(rs.getObject(1, UUID.class), rs.getInt(2))).optional()
+                .orElseThrow(() -> ApiProblem.notFound("LOAN_NOT_FOUND", "No loan with id " + loanId));
+        Instant now = clock.instant();
+        BigDecimal before = jdbc.sql("SELECT COALESCE(sum(remaining), 0) FROM instalment WHERE loan_id = ?").param(loanId)
+                .query(BigDecimal.class).single();
+        jdbc.sql("""
+                INSERT INTO instalment_archive (loan_id, version, number, customer_id, due_date, principal, interest, fees,
+                                                penalties, paid_principal, paid_interest, paid_fees, paid_penalties, archived_at)
+                SELECT loan_id, ?, number, customer_id, due_date, principal, interest, fees, penalties,
+                       paid_principal, paid_interest, paid_fees, paid_penalties, ?
+                  FROM instalment WHERE loan_id = ?""").params(head.version(), Timestamp.from(now), loanId).update();
+        jdbc.sql("""
+                DELETE FROM instalment WHERE loan_id = ?
+                   AND paid_principal = 0 AND paid_interest = 0 AND paid_fees = 0 AND paid_penalties = 0""")
+                .param(loanId).update();
+        jdbc.sql("""
+                UPDATE instalment SET principal = paid_principal, interest = paid_interest, fees = paid_fees,
+                                      penalties = paid_penalties WHERE loan_id = ?""").param(loanId).update();
+        int next = jdbc.sql("SELECT COALESCE(max(number), 0) FROM instalment WHERE loan_id = ?").param(loanId)
+                .query(Integer.class).single();
+        List<Integer> numbers = new ArrayList<>();
+        for (ScheduledInstalment i : newSchedule) {
+            next++;
+            jdbc.sql("INSERT INTO instalment (loan_id, number, customer_id, due_date, principal, interest, fees) VALUES (?, ?, ?, ?, ?, ?, ?)")
+                    .params(loanId, next, head.customerId(), i.dueDate(), i.principal(), i.interest(), i.fees())
+                    .update();
+            numbers.add(next);
+        }
+        int version = head.version() + 1;
+        jdbc.sql("""
+                INSERT INTO loan_schedule_version (loan_id, version, customer_id, effective_from, reason, created_by, created_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?)""")
+                .params(loanId, version, head.customerId(), effectiveFrom, why, org.amity.identity.CurrentUser.name(), Timestamp.from(now))
+                .update();
+        jdbc.sql("UPDATE loan SET schedule_version = ?, rescheduled_at = ? WHERE id = ?")
+                .params(version, Timestamp.from(now), loanId).update();
+        BigDecimal after = newSchedule.stream().map(ScheduledInstalment::total).reduce(Money.ZERO, BigDecimal::add);
+        Map<String, Object> was = new LinkedHashMap<>();
+        was.put("scheduleVersion", head.version());
+        was.put("remaining", before.toPlainString());
+        Map<String, Object> becomes = new LinkedHashMap<>();
+        becomes.put("scheduleVersion", version);
+        becomes.put("remaining", after.toPlainString());
+        becomes.put("instalments", newSchedule.size());
+        becomes.put("effectiveFrom", effectiveFrom.toString());
+        becomes.put("reason", why);
+        audit.record("LOAN_RESCHEDULED", "Loan", loanId.toString(), was, becomes);
+        return new Rescheduled(version, List.copyOf(numbers));
+    }
+
+    /** The reschedules of a loan, oldest first (version 1, the schedule the loan was booked with, is implied). */
+    public List<ScheduleVersion> scheduleVersions(UUID loanId) {
+        return jdbc.sql("SELECT version, effective_from, reason, created_by, created_at FROM loan_schedule_version WHERE loan_id = ? ORDER BY version")
+                .param(loanId).query((rs, n) -> new ScheduleVersion(rs.getInt(1), rs.getObject(2, LocalDate.class), rs.getString(3),
+                        rs.getString(4), rs.getTimestamp(5).toInstant())).list();
+    }
+
+    /** A superseded schedule version exactly as it stood when it was replaced; empty for the live version. */
+    public List<LoanView.Instalment> archivedSchedule(UUID loanId, int version) {
+        return jdbc.sql("SELECT * FROM instalment_archive WHERE loan_id = ? AND version = ? ORDER BY number").params(loanId, version)
+                .query((r, k) -> {
+                    BigDecimal total = r.getBigDecimal("principal").add(r.getBigDecimal("interest"))
+                            .add(r.getBigDecimal("fees")).add(r.getBigDecimal("penalties"));
+                    BigDecimal paid = r.getBigDecimal("paid_principal").add(r.getBigDecimal("paid_interest"))
+                            .add(r.getBigDecimal("paid_fees")).add(r.getBigDecimal("paid_penalties"));
+                    return new LoanView.Instalment(r.getInt("number"), r.getObject("due_date", LocalDate.class),
+                            r.getBigDecimal("principal"), r.getBigDecimal("interest"), r.getBigDecimal("fees"),
+                            r.getBigDecimal("penalties"), total, paid, total.subtract(paid));
+                }).list();
+    }
+
+    /** Each live instalment's amounts due and paid by component (principal, interest, fees, penalties). */
+    public List<InstalmentBalance> balances(UUID loanId) {
+        return jdbc.sql("SELECT * FROM instalment WHERE loan_id = ? ORDER BY due_date, number").param(loanId)
+                .query((rs, n) -> new InstalmentBalance(rs.getInt("number"), rs.getObject("due_date", LocalDate.class),
+                        rs.getBigDecimal("principal"), rs.getBigDecimal("interest"), rs.getBigDecimal("fees"),
+                        rs.getBigDecimal("penalties"))
+                        .withPaid(Component.PRINCIPAL, rs.getBigDecimal("paid_principal"))
+                        .withPaid(Component.INTEREST, rs.getBigDecimal("paid_interest"))
+                        .withPaid(Component.FEE, rs.getBigDecimal("paid_fees"))
+                        .withPaid(Component.PENALTY, rs.getBigDecimal("paid_penalties"))).list();
+    }
+
+    /** The ledger's tolerance: an instalment whose unpaid remainder is at most this counts as paid. */
+    public BigDecimal tolerance() {
+        return properties.tolerance();
     }
 
     public Delinquency delinquencyNow(UUID loanId) {
