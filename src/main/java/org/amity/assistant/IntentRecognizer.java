@@ -22,6 +22,7 @@ public final class IntentRecognizer {
     public record Recognition(Intent intent, double confidence, boolean confident, List<Intent> runnersUp) {
     }
 
+    private final TextAnalysis analysis;
     private final TextClassifier classifier;
     private final double threshold;
 
@@ -29,6 +30,7 @@ public final class IntentRecognizer {
         if (threshold <= 0 || threshold >= 1) {
             throw new IllegalArgumentException("The confidence threshold is a probability between 0 and 1, not " + threshold);
         }
+        this.analysis = analysis;
         this.classifier = new TextClassifier(analysis, examples.stream()
                 .map(e -> new TextClassifier.Example(e.label(), withoutFunctionWords(e.text()))).toList());
         this.threshold = threshold;
@@ -65,10 +67,15 @@ public final class IntentRecognizer {
     }
 
     private static final java.util.regex.Pattern FUNCTION_WORDS = java.util.regex.Pattern.compile(
-            "(?i)(?<![\\p{L}'])(?:a|an|the|i|i'm|i'd|i've|i'll|me|my|you|your|you're|it|it's|is|are|am|was|be|do|does|did|"
+            "(?i)(?<![\\p{L}'])(?:a|an|the|i|i'm|i'd|i've|i'll|me|my|you|your|you're|it|it's|is|are|was|be|do|does|did|"
                     + "to|of|for|on|in|at|and|or|so|can|could|would|will|shall|should|please|have|has|had|this|that|"
                     + "there|some|with|by|any|just|what|what's|which|how|when|where|why|"
                     + "we|us|our|they|them|their|he|she|him|her|its|all|get|got|about|from|now|right)(?![\\p{L}'])");
+
+    /** Width-folded, Simplified, lower-case text: how "yes" and "確認" compare equal to the confirmation words. */
+    public String normalise(String text) {
+        return analysis.normalise(text);
+    }
 
     public double threshold() {
         return threshold;
