@@ -61,8 +61,14 @@ public class ContactPreferenceService {
         }
         Head head = jdbc.sql("SELECT preferred_channel, language FROM contact_preference WHERE customer_id = ?").param(customerId)
                 .query((rs, n) -> new Head(rs.getString(1), rs.getString(2))).optional().orElse(new Head(null, null));
+        List<ContactPreferences.PreferredTime> preferred = jdbc.sql("SELECT days, from_time, to_time FROM contact_preferred_time WHERE customer_id = ? ORDER BY position")
+                .param(customerId).query((rs, n) -> {
+                    Array days = rs.getArray(1);
+                    return new ContactPreferences.PreferredTime(Arrays.stream((String[]) days.getArray()).map(Weekday::valueOf).toList(),
+                            rs.getObject(2, LocalTime.class), rs.getObject(3, LocalTime.class));
+                }).list();
         return new ContactPreferences(optOuts, optIns, head.channel() == null ? null : ContactChannel.valueOf(head.channel()),
-                times, head.language() == null ? customer.language() : head.language());
+                times, head.language() == null ? customer.language() : head.language(), preferred);
     }
 
     @Transactional
@@ -89,6 +95,15 @@ public class ContactPreferenceService {
             jdbc.sql("INSERT INTO inconvenient_time (customer_id, position, days, from_time, to_time) VALUES (?, ?, ?::text[], ?, ?)")
                     .params(customerId, i, "{" + String.join(",", t.days().stream().map(Enum::name).toList()) + "}",
                             Time.valueOf(t.from()), Time.valueOf(t.to())).update();
+        }
+        if (valid.preferredTimes() != null) {
+            jdbc.sql("DELETE FROM contact_preferred_time WHERE customer_id = ?").param(customerId).update();
+            for (int i = 0; i < valid.preferredTimes().size(); i++) {
+                ContactPreferences.PreferredTime t = valid.preferredTimes().get(i);
+                jdbc.sql("INSERT INTO contact_preferred_time (customer_id, position, days, from_time, to_time) VALUES (?, ?, ?::text[], ?, ?)")
+                        .params(customerId, i, "{" + String.join(",", t.days().stream().map(Enum::name).toList()) + "}",
+                                Time.valueOf(t.from()), Time.valueOf(t.to())).update();
+            }
         }
         jdbc.sql("""
                 INSERT INTO contact_preference (customer_id, preferred_channel, language, updated_at, updated_by) VALUES (?, ?, ?, ?, ?)
@@ -120,6 +135,18 @@ public class ContactPreferenceService {
                 throw ApiProblem.badRequest("INVALID_TIME_RANGE", field, "Give different from and to times, e.g. 09:00 and 18:00");
             }
         }
+        List<ContactPreferences.PreferredTime> preferred = p.preferredTimes();
+        for (int i = 0; preferred != null && i < preferred.size(); i++) {
+            ContactPreferences.PreferredTime t = preferred.get(i);
+            String field = "preferredTimes[" + i + "]";
+            if (t == null || t.days() == null || t.days().isEmpty() || t.days().contains(null)) {
+                throw ApiProblem.badRequest("FIELD_REQUIRED", field + ".days", "Name the days, e.g. [\"MON\",\"TUE\"]")
+                        .allowedValues(List.of(Weekday.values()));
+            }
+            if (t.from() == null || t.to() == null || t.from().equals(t.to())) {
+                throw ApiProblem.badRequest("INVALID_TIME_RANGE", field, "Give different from and to times, e.g. 18:00 and 20:00");
+            }
+        }
         String language = p.language();
         if (language != null && !CustomerService.LANGUAGES.contains(language)) {
             throw ApiProblem.badRequest("INVALID_ENUM_VALUE", "language", "'" + language + "' is not one of [zh-CN, en]")
@@ -128,7 +155,7 @@ public class ContactPreferenceService {
         Set<ContactChannel> optIns = p.marketingOptIns() == null || p.marketingOptIns().isEmpty()
                 ? EnumSet.noneOf(ContactChannel.class) : EnumSet.copyOf(p.marketingOptIns());
         return new ContactPreferences(List.copyOf(new java.util.LinkedHashSet<>(optOuts)), optIns, p.preferredChannel(),
-                List.copyOf(times), language);
+                List.copyOf(times), language, preferred == null ? null : List.copyOf(preferred));
     }
 
     private CustomerView customer(UUID customerId) {
@@ -143,6 +170,8 @@ public class ContactPreferenceService {
         state.put("preferredChannel", p.preferredChannel() == null ? null : p.preferredChannel().name());
         state.put("inconvenientTimes", p.inconvenientTimes().stream().map(t -> t.days() + " " + t.from() + "-" + t.to()).toList());
         state.put("language", p.language());
+        state.put("preferredTimes", p.preferredTimes() == null ? List.of()
+                : p.preferredTimes().stream().map(t -> t.days() + " " + t.from() + "-" + t.to()).toList());
         return state;
     }
 }

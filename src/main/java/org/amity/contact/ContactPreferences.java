@@ -7,10 +7,23 @@ import java.util.Set;
 /**
  * What the customer has told the bank about being contacted: channel/purpose opt-outs (12 CFR 1006.14(h)),
  * marketing opt-ins per channel, a preferred channel, inconvenient times (12 CFR 1006.6(b)(1); CONC 7.9.4R) in
- * the customer's local time, and the language to use.
+ * the customer's local time, the language to use, and the times that suit them (advisory: a planner tries them
+ * first; they never widen what the policy allows).
+ *
+ * <p>{@code preferredTimes} is null only in a request that leaves them unchanged (the five-argument constructor,
+ * kept for callers written before preferred times existed); preferences read back always carry a list.
  */
 public record ContactPreferences(List<OptOut> optOuts, Set<ContactChannel> marketingOptIns, ContactChannel preferredChannel,
-                                 List<InconvenientTime> inconvenientTimes, String language) {
+                                 List<InconvenientTime> inconvenientTimes, String language, List<PreferredTime> preferredTimes) {
+
+    public ContactPreferences(List<OptOut> optOuts, Set<ContactChannel> marketingOptIns, ContactChannel preferredChannel,
+                              List<InconvenientTime> inconvenientTimes, String language) {
+        this(optOuts, marketingOptIns, preferredChannel, inconvenientTimes, language, null);
+    }
+
+    /** A weekly period that suits the customer, in their local time. */
+    public record PreferredTime(List<Weekday> days, LocalTime from, LocalTime to) {
+    }
 
     public record OptOut(ContactChannel channel, ContactPurpose purpose) {
     }

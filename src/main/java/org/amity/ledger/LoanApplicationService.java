@@ -133,6 +133,25 @@ public class LoanApplicationService {
         return find(id).orElseThrow();
     }
 
+    /**
+     * The customer sent a document the checklist waits for (an upload in the portal): the item becomes RECEIVED for
+     * the bank to check. Only the application's own customer, only an open application, only an item that waits on
+     * the customer (required or rejected); {@code reference} names the stored file. Audited like every checklist change.
+     */
+    @Transactional
+    public LoanApplicationView receiveFromCustomer(UUID id, UUID customerId, String type, String reference) {
+        LoanApplicationView current = find(id).filter(a -> a.customerId().equals(customerId))
+                .orElseThrow(() -> ApiProblem.notFound("APPLICATION_NOT_FOUND", "No application with id " + id));
+        String docType = CustomerService.required(type, "type", 40).toUpperCase();
+        ChecklistItem item = current.checklist().stream().filter(i -> i.type().equals(docType)).findFirst()
+                .orElseThrow(() -> ApiProblem.badRequest("UNKNOWN_DOCUMENT", "type", "The application does not ask for " + docType)
+                        .allowedValues(current.checklist().stream().filter(ChecklistItem::waitsOnCustomer).map(ChecklistItem::type).toList()));
+        if (!item.waitsOnCustomer()) {
+            throw ApiProblem.conflict("DOCUMENT_NOT_AWAITED", "type", docType + " is already " + item.state() + "; nothing to send");
+        }
+        return updateDocument(id, docType, DocumentState.RECEIVED, "uploaded by the customer: " + reference);
+    }
+
     public Optional<LoanApplicationView> find(UUID id) {
         return jdbc.sql("SELECT * FROM loan_application WHERE id = ?").param(id).query(this::map).optional();
     }

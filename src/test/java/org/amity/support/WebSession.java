@@ -72,6 +72,25 @@ public final class WebSession {
                 .POST(HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8)));
     }
 
+    /** Like {@link #postMultipart} for a binary file (an upload checked by its content) with its own media type. */
+    public HttpResponse<String> postMultipartBytes(String formPage, String path, java.util.Map<String, String> fields,
+                                                   String fileField, String fileName, String mediaType, byte[] content) {
+        String boundary = "----amity" + java.util.UUID.randomUUID();
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        java.util.Map<String, String> all = new java.util.LinkedHashMap<>(fields);
+        all.put("_csrf", csrfOf(formPage));
+        StringBuilder head = new StringBuilder();
+        all.forEach((name, value) -> head.append("--").append(boundary).append("\r\nContent-Disposition: form-data; name=\"")
+                .append(name).append("\"\r\n\r\n").append(value).append("\r\n"));
+        head.append("--").append(boundary).append("\r\nContent-Disposition: form-data; name=\"").append(fileField)
+                .append("\"; filename=\"").append(fileName).append("\"\r\nContent-Type: ").append(mediaType).append("\r\n\r\n");
+        body.writeBytes(head.toString().getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(content);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+    }
+
     /**
      * Submits a form as the browser would, with the CSRF token of the page at {@code formPage}; extra headers as
      * name/value pairs (e.g. {@code "HX-Request", "true"}).

@@ -32,6 +32,11 @@ public record LoanPanel(LoanView loan, Delinquency delinquency, List<ScheduleRow
         return delinquency.beyondGrace() ? Standing.OVERDUE : Standing.GRACE;
     }
 
+    /** The next instalment still to pay that is due today or later (overdue ones are in the delinquency figures). */
+    public ScheduleRow nextDue() {
+        return schedule.stream().filter(r -> r.state() == RowState.DUE || r.state() == RowState.UPCOMING).findFirst().orElse(null);
+    }
+
     /** Which sentence explains the figure: the message key suffix under {@code delinquency.explain.}. */
     public String explanation() {
         if (delinquency.oldestUnpaidDueDate() == null) {
