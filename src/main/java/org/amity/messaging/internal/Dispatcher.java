@@ -188,9 +188,13 @@ public class Dispatcher implements SmartLifecycle {
 
     /** Exponential back-off: backoff × 2^(attempts−1), at most maxBackoff, plus up to 10% jitter. */
     Duration backoff(int attempts) {
-        long base = settings.backoff().toMillis();
-        long delay = Math.min(settings.maxBackoff().toMillis(), base * (1L << Math.min(30, Math.max(0, attempts - 1))));
+        long delay = backoffWithoutJitter(settings.backoff(), settings.maxBackoff(), attempts).toMillis();
         return Duration.ofMillis(delay + ThreadLocalRandom.current().nextLong(Math.max(1, delay / 10)));
+    }
+
+    static Duration backoffWithoutJitter(Duration base, Duration max, int attempts) {
+        long delay = Math.min(max.toMillis(), base.toMillis() * (1L << Math.min(30, Math.max(0, attempts - 1))));
+        return Duration.ofMillis(delay);
     }
 
     private void record(List<Result> results) {
