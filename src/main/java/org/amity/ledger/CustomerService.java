@@ -159,6 +159,26 @@ public class CustomerService {
         return customer.map(c -> withContactPoints(c, contactPoints(c.id())));
     }
 
+    /** Many customers in two queries (customers, then their contact points), e.g. for a batch of messages. */
+    public Map<UUID, CustomerView> findAll(java.util.Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        UUID[] array = ids.stream().distinct().toArray(UUID[]::new);
+        Map<UUID, List<ContactPoint>> points = new java.util.HashMap<>();
+        jdbc.sql("SELECT * FROM contact_point WHERE customer_id = ANY(?) ORDER BY type, created_at, value").param(array)
+                .query((rs, n) -> {
+                    points.computeIfAbsent(rs.getObject("customer_id", UUID.class), k -> new ArrayList<>()).add(new ContactPoint(
+                            rs.getObject("id", UUID.class), ContactType.valueOf(rs.getString("type")), rs.getString("value"),
+                            rs.getBoolean("verified"), ContactOwner.valueOf(rs.getString("owner"))));
+                    return null;
+                }).list();
+        Map<UUID, CustomerView> found = new LinkedHashMap<>();
+        jdbc.sql("SELECT * FROM customer WHERE id = ANY(?)").param(array).query(CustomerService::mapCustomer).list()
+                .forEach(c -> found.put(c.id(), withContactPoints(c, points.getOrDefault(c.id(), List.of()))));
+        return found;
+    }
+
     public Optional<CustomerView> findByExternalId(String externalId) {
         return jdbc.sql("SELECT id FROM customer WHERE external_id = ?").param(externalId).query(UUID.class).optional()
                 .flatMap(this::find);

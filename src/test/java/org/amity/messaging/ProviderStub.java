@@ -33,6 +33,8 @@ final class ProviderStub implements AutoCloseable {
 
     ProviderStub(boolean keepBodies) throws IOException {
         this.keepBodies = keepBodies;
+        // without TCP_NODELAY the JDK server's header and body writes meet the client's delayed ACK: 40 ms a request
+        System.setProperty("sun.net.httpserver.nodelay", "true");
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 512);
         server.setExecutor(Executors.newFixedThreadPool(32));
         server.createContext("/messages", exchange -> {

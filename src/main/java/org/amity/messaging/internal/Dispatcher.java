@@ -57,13 +57,16 @@ public class Dispatcher implements SmartLifecycle {
     private final MessageRenderer renderer;
     private final ObjectProvider<ClaimEvidence> evidence;
     private final ContactDecisionService decisions;
+    private final LedgerVariables ledger;
     private final ExecutorService workers;
     private final String node = "node-" + UUID.randomUUID().toString().substring(0, 8);
     private volatile boolean running;
     private Thread loop;
 
     Dispatcher(JdbcClient jdbc, JdbcTemplate batch, BusinessClock clock, MessagingProperties properties, Channels channels,
-               MessageRenderer renderer, ObjectProvider<ClaimEvidence> evidence, ContactDecisionService decisions) {
+               MessageRenderer renderer, ObjectProvider<ClaimEvidence> evidence, ContactDecisionService decisions,
+               LedgerVariables ledger) {
+        this.ledger = ledger;
         this.jdbc = jdbc;
         this.batch = batch;
         this.clock = clock;
@@ -110,9 +113,12 @@ public class Dispatcher implements SmartLifecycle {
         if (claimed.isEmpty()) {
             return 0;
         }
+        // the customers whose messages still need their text, in one query for the batch
+        Map<UUID, org.amity.ledger.CustomerView> customers = ledger.prefetch(claimed.stream().filter(m -> m.body() == null)
+                .map(Claimed::customerId).toList());
         List<Future<Result>> futures = new ArrayList<>(claimed.size());
         for (Claimed m : claimed) {
-            futures.add(workers.submit(() -> attempt(m, now)));
+            futures.add(workers.submit(() -> attempt(m, now, customers)));
         }
         List<Result> results = new ArrayList<>(claimed.size());
         for (int i = 0; i < futures.size(); i++) {
@@ -129,7 +135,7 @@ public class Dispatcher implements SmartLifecycle {
         return claimed.size();
     }
 
-    private Result attempt(Claimed m, Instant now) {
+    private Result attempt(Claimed m, Instant now, Map<UUID, org.amity.ledger.CustomerView> customers) {
         if (m.attempts() > settings.maxAttempts()) {
             return new Result(m, MessageStatus.FAILED, "RETRIES_EXHAUSTED", "claimed " + m.attempts() + " times", null, false,
                     m.subject(), m.body(), m.templateVersion());
@@ -147,7 +153,7 @@ public class Dispatcher implements SmartLifecycle {
                 }
             }
             if (body == null) {
-                MessageRenderer.Rendered r = renderer.render(template, m.customerId(), m.loanId(), m.variables(), now);
+                MessageRenderer.Rendered r = renderer.render(template, m.customerId(), m.loanId(), m.variables(), now, customers);
                 subject = r.subject();
                 body = r.body();
                 version = template.version();
@@ -182,9 +188,13 @@ public class Dispatcher implements SmartLifecycle {
 
     /** Exponential back-off: backoff × 2^(attempts−1), at most maxBackoff, plus up to 10% jitter. */
     Duration backoff(int attempts) {
-        long base = settings.backoff().toMillis();
-        long delay = Math.min(settings.maxBackoff().toMillis(), base * (1L << Math.min(30, Math.max(0, attempts - 1))));
+        long delay = backoffWithoutJitter(settings.backoff(), settings.maxBackoff(), attempts).toMillis();
         return Duration.ofMillis(delay + ThreadLocalRandom.current().nextLong(Math.max(1, delay / 10)));
+    }
+
+    static Duration backoffWithoutJitter(Duration base, Duration max, int attempts) {
+        long delay = Math.min(max.toMillis(), base.toMillis() * (1L << Math.min(30, Math.max(0, attempts - 1))));
+        return Duration.ofMillis(delay);
     }
 
     private void record(List<Result> results) {

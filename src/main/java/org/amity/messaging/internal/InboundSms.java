@@ -1,13 +1,8 @@
 package org.amity.messaging.internal;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.sql.Timestamp;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -25,11 +20,9 @@ import org.amity.platform.BusinessClock;
 import org.amity.platform.PersonalData;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.yaml.snakeyaml.Yaml;
 
 /**
  * Inbound SMS: an opt-out keyword ({@code messaging/keywords.yaml}) from a customer's own phone opts that customer
@@ -50,8 +43,8 @@ public class InboundSms {
     private final AuditTrail audit;
     private final Set<String> keywords;
     private final Set<ContactPurpose> keep;
+    private final OptOutKeywords matcher;
 
-    @SuppressWarnings("unchecked")
     InboundSms(JdbcClient jdbc, BusinessClock clock, CustomerService customers, ContactPreferenceService preferences, Outbox outbox,
                AuditTrail audit) {
         this.jdbc = jdbc;
@@ -60,17 +53,10 @@ public class InboundSms {
         this.preferences = preferences;
         this.outbox = outbox;
         this.audit = audit;
-        try (InputStream in = new ClassPathResource("messaging/keywords.yaml").getInputStream()) {
-            Map<String, Object> root = new Yaml().load(in);
-            Set<String> k = new LinkedHashSet<>();
-            ((List<Object>) root.get("optOut")).forEach(o -> k.add(normalise(String.valueOf(o))));
-            this.keywords = Set.copyOf(k);
-            Set<ContactPurpose> kept = EnumSet.noneOf(ContactPurpose.class);
-            ((List<Object>) root.getOrDefault("keepPurposes", List.of())).forEach(o -> kept.add(ContactPurpose.valueOf(String.valueOf(o))));
-            this.keep = kept;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        OptOutKeywords bundled = OptOutKeywords.bundled();
+        this.keywords = bundled.keywords();
+        this.keep = bundled.keepPurposes();
+        this.matcher = bundled;
     }
 
     public record Inbound(String id, String from, String to, String text) {
@@ -81,18 +67,12 @@ public class InboundSms {
     public record Handled(Action action, String keyword, List<UUID> customers, List<UUID> confirmations) {
     }
 
-    static String normalise(String s) {
-        return TemplateText.normalise(s).trim().toUpperCase(java.util.Locale.ROOT);
-    }
-
     public Set<String> keywords() {
         return keywords;
     }
 
-    /** The keyword a text is, if it is one: the whole trimmed text, ignoring case, width and trailing punctuation. */
     public java.util.Optional<String> keyword(String text) {
-        String t = normalise(text == null ? "" : text).replaceAll("[\\p{Punct}。！，\\s]+$", "");
-        return keywords.contains(t) ? java.util.Optional.of(t) : java.util.Optional.empty();
+        return matcher.match(text);
     }
 
     @Transactional

@@ -37,10 +37,21 @@ public class LedgerVariables {
     }
 
     public Map<String, String> resolve(UUID customerId, UUID loanId, Set<String> needed, Map<String, String> given, Instant at) {
+        return resolve(customerId, loanId, needed, given, at, Map.of());
+    }
+
+    /** Customers loaded for a whole batch beforehand (one query for the batch, not one per message). */
+    public Map<UUID, CustomerView> prefetch(java.util.Collection<UUID> customerIds) {
+        return customers.findAll(customerIds);
+    }
+
+    public Map<String, String> resolve(UUID customerId, UUID loanId, Set<String> needed, Map<String, String> given, Instant at,
+                                       Map<UUID, CustomerView> prefetched) {
         Map<String, String> values = new HashMap<>(given);
         values.putIfAbsent("portalLink", properties.portalLink());
-        if (missing(needed, values, "customerName", "customerNumber")) {
-            customers.find(customerId).ifPresent(c -> {
+        if (customerId != null && missing(needed, values, "customerName", "customerNumber")) {
+            CustomerView known = prefetched.get(customerId);
+            (known != null ? java.util.Optional.of(known) : customers.find(customerId)).ifPresent(c -> {
                 values.putIfAbsent("customerName", c.name());
                 values.putIfAbsent("customerNumber", c.externalId());
             });

@@ -55,9 +55,14 @@ public class MessageRenderer {
     }
 
     public Rendered render(MessageTemplate t, UUID customerId, UUID loanId, Map<String, String> variables, Instant at) {
+        return render(t, customerId, loanId, variables, at, Map.of());
+    }
+
+    public Rendered render(MessageTemplate t, UUID customerId, UUID loanId, Map<String, String> variables, Instant at,
+                           Map<UUID, org.amity.ledger.CustomerView> prefetched) {
         Set<String> needed = new LinkedHashSet<>(TemplateText.variables(t.body()));
         needed.addAll(TemplateText.variables(t.subject()));
-        Map<String, String> values = ledger.resolve(customerId, loanId, needed, variables, at);
+        Map<String, String> values = ledger.resolve(customerId, loanId, needed, variables, at, prefetched);
         try {
             String body = TemplateText.render(t.body(), values);
             String subject = TemplateText.render(t.subject(), values);
