@@ -297,10 +297,11 @@ public class BatchDecisions {
         return prefs;
     }
 
-    /** {@link DecisionFactsLoader}'s holds: not lifted before {@code at}, ending at the lift when it came early. */
+    /** {@link DecisionFactsLoader}'s holds for a decision about now: those not lifted. */
     private Map<UUID, List<DecisionFacts.Hold>> holds(Set<UUID> ids, Instant at) {
         Map<UUID, List<DecisionFacts.Hold>> holds = new HashMap<>();
-        jdbc.sql("SELECT customer_id, loan_id, type, valid_from, valid_until, lifted_at FROM contact_hold WHERE customer_id IN (:ids)")
+        // holds still in force (the partial index): one lifted before now no longer applies to a decision about now
+        jdbc.sql("SELECT customer_id, loan_id, type, valid_from, valid_until, lifted_at FROM contact_hold WHERE customer_id IN (:ids) AND lifted_at IS NULL")
                 .param("ids", ids).query(rs -> {
                     Instant lifted = rs.getTimestamp(6) == null ? null : rs.getTimestamp(6).toInstant();
                     Instant until = rs.getTimestamp(5) == null ? null : rs.getTimestamp(5).toInstant();

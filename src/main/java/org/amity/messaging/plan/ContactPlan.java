@@ -178,9 +178,16 @@ public class ContactPlan implements DisposableBean {
                         planned.put(rs.getString(1) + "|" + rs.getString(2), ContactChannel.valueOf(rs.getString(3)));
                     });
             PlanReport.Tally tally = new PlanReport.Tally();
-            for (int from = 0; from < candidates.size(); from += CHUNK) {
-                List<Candidate> chunk = candidates.subList(from, Math.min(candidates.size(), from + CHUNK));
-                int done = from + chunk.size();
+            // a customer's loans in one chunk: the caps then see every contact planned for them today, calls included
+            candidates.sort(java.util.Comparator.comparing(Candidate::customerId));
+            for (int from = 0; from < candidates.size(); ) {
+                int to = Math.min(candidates.size(), from + CHUNK);
+                while (to < candidates.size() && candidates.get(to).customerId().equals(candidates.get(to - 1).customerId())) {
+                    to++;
+                }
+                List<Candidate> chunk = candidates.subList(from, to);
+                int done = to;
+                from = to;
                 tx.executeWithoutResult(status -> {
                     decideChunk(runId, date, cadence, chunk, planned, tally);
                     jdbc.sql("UPDATE contact_plan_run SET processed = ?, heartbeat_at = ? WHERE id = ?")

@@ -280,6 +280,20 @@ class ContactPlanIT {
     }
 
     @Test
+    void theDailyCallCapCountsTheCallsThePlanLists() {
+        // house rule: at most 2 voice calls per customer per local day, all purposes (contact/house.yaml DAILY_CAP)
+        String customer = customer(null);
+        List<String> loans = List.of(loan(customer, today.minusDays(10)), loan(customer, today.minusDays(10)), loan(customer, today.minusDays(10)));
+
+        runPlan();
+
+        List<Map<String, Object>> items = loans.stream().map(l -> item(l, "COLLECTION")).toList();
+        assertThat(items).filteredOn(i -> "PLANNED".equals(i.get("status"))).hasSize(2);
+        assertThat(items).filteredOn(i -> "BLOCKED".equals(i.get("status"))).singleElement()
+                .satisfies(i -> assertThat(i).containsEntry("reasons", "DAILY_CAP"));
+    }
+
+    @Test
     void refusesAnotherDayAndASecondRunOfTheSameDateWhileOneIsRunning() {
         Response other = supervisor.post("/api/v1/contact-plan/runs", "{\"businessDate\":\"" + today.plusDays(1) + "\"}");
         assertThat(other.status()).isEqualTo(400);
