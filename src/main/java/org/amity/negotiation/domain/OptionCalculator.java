@@ -100,17 +100,33 @@ public final class OptionCalculator {
 
     /** The shortest term in the policy's ladder whose largest instalment is affordable; else the longest, marked unaffordable. */
     private static Result instalmentPlan(ArrangementPolicy policy, LoanPosition position, BigDecimal limit, LocalDate first) {
+        RepaymentMethod method = method(policy, position);
         List<ScheduledInstalment> chosen = null;
+        int deferred = 0; // a term already known to be the candidate, its schedule not generated yet
         for (int term : policy.planTerms()) {
-            List<ScheduledInstalment> s = ScheduleCalculator.generate(position.balance(), position.annualRate(), term,
-                    method(policy, position), first);
-            if (chosen != null && largest(s).compareTo(policy.minFirstPayment()) < 0) {
+            if (method == RepaymentMethod.EQUAL_INSTALLMENT) {
+                // every equal-instalment schedule has an instalment of at least its level payment, so a level payment
+                // above the limit (and not below the smallest first payment) decides this term without its schedule
+                BigDecimal level = ScheduleCalculator.levelPayment(position.balance(),
+                        position.annualRate().divide(TWELVE, java.math.MathContext.DECIMAL128), term);
+                if (level.compareTo(limit) > 0 && level.compareTo(policy.minFirstPayment()) >= 0) {
+                    chosen = null;
+                    deferred = term;
+                    continue;
+                }
+            }
+            List<ScheduledInstalment> s = ScheduleCalculator.generate(position.balance(), position.annualRate(), term, method, first);
+            if ((chosen != null || deferred != 0) && largest(s).compareTo(policy.minFirstPayment()) < 0) {
                 break; // a longer term would ask for less than the smallest first payment the policy accepts
             }
             chosen = s;
+            deferred = 0;
             if (largest(s).compareTo(limit) <= 0) {
                 break;
             }
+        }
+        if (chosen == null) {
+            chosen = ScheduleCalculator.generate(position.balance(), position.annualRate(), deferred, method, first);
         }
         return Result.of(option(OptionType.INSTALMENT_PLAN, chosen, Money.ZERO, 0, position.annualRate(), limit, position));
     }

@@ -111,6 +111,35 @@ class OptionFairnessPropertyTest {
         }
     }
 
+    @Test
+    void theInstalmentPlanShortcutChoosesWhatGeneratingEveryScheduleOfTheLadderWouldChoose() {
+        Random random = new Random(99);
+        for (int i = 0; i < 300; i++) {
+            Case c = generate(random);
+            Quote q = OptionCalculator.quote(c.policy(), c.position(), c.hardship(), c.first());
+            q.options().stream().filter(o -> o.type() == OptionType.INSTALMENT_PLAN).forEach(plan -> {
+                RepaymentMethod method = c.position().method() == RepaymentMethod.EQUAL_PRINCIPAL
+                        && c.policy().method() == ArrangementPolicy.RepaymentMethodChoice.SAME_AS_LOAN
+                        || c.policy().method() == ArrangementPolicy.RepaymentMethodChoice.EQUAL_PRINCIPAL
+                        ? RepaymentMethod.EQUAL_PRINCIPAL : RepaymentMethod.EQUAL_INSTALLMENT;
+                List<ScheduledInstalment> chosen = null;
+                for (int term : c.policy().planTerms()) { // the rule as documented, every schedule generated
+                    List<ScheduledInstalment> s = org.amity.ledger.domain.ScheduleCalculator.generate(c.position().balance(),
+                            c.position().annualRate(), term, method, c.first());
+                    BigDecimal largest = s.stream().map(ScheduledInstalment::total).max(BigDecimal::compareTo).orElseThrow();
+                    if (chosen != null && largest.compareTo(c.policy().minFirstPayment()) < 0) {
+                        break;
+                    }
+                    chosen = s;
+                    if (largest.compareTo(q.affordableLimit()) <= 0) {
+                        break;
+                    }
+                }
+                assertThat(plan.schedule()).isEqualTo(chosen);
+            });
+        }
+    }
+
     private static boolean isPrincipal(ArrangementOption plan) {
         List<ScheduledInstalment> s = plan.schedule();
         return s.size() > 2 && s.get(0).principal().equals(s.get(1).principal()) && !s.get(0).total().equals(s.get(1).total());
