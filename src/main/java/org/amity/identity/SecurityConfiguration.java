@@ -74,7 +74,7 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain web(HttpSecurity http, AuthenticationManager authenticationManager) throws Exception {
+    SecurityFilterChain web(HttpSecurity http, AuthenticationManager authenticationManager, OneTimeCodes codes) throws Exception {
         http.authenticationManager(authenticationManager)
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/login", "/css/**", "/js/**", "/images/**", "/webjars/**", "/favicon.ico",
@@ -83,17 +83,27 @@ class SecurityConfiguration {
                         .requestMatchers("/console/audit/**").hasAnyRole("COMPLIANCE", "ADMIN")
                         .requestMatchers("/console/**").hasAnyRole("ADMIN", "SUPERVISOR", "AGENT", "FIELD_OFFICER", "COMPLIANCE")
                         .anyRequest().authenticated())
-                .formLogin(f -> f.loginPage("/login").successHandler(homeByRole()).permitAll())
+                .formLogin(f -> f.loginPage("/login").successHandler(homeByRole(codes)).permitAll())
                 .logout(l -> l.logoutSuccessUrl("/login?logout").permitAll())
                 .exceptionHandling(e -> e.accessDeniedHandler(sendToOwnHome()))
-                .addFilterAfter(new PasswordChangeFilter(false), UsernamePasswordAuthenticationFilter.class);
+                .addFilterAfter(new PasswordChangeFilter(false), UsernamePasswordAuthenticationFilter.class)
+                .addFilterAfter(new OneTimeCodeFilter(), PasswordChangeFilter.class);
         return http.build();
     }
 
-    /** Customers land in their portal; staff in the console. */
-    private static AuthenticationSuccessHandler homeByRole() {
+    /**
+     * Customers land in their portal, staff in the console. Where the bank requires it, a customer first gets a
+     * one-time code by SMS and the session stays limited to the code page until it is entered.
+     */
+    private static AuthenticationSuccessHandler homeByRole(OneTimeCodes codes) {
         return (request, response, authentication) -> {
             boolean customer = authentication.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals("ROLE_CUSTOMER"));
+            if (customer && authentication.getPrincipal() instanceof AmityUser user && codes.requiredFor(user)) {
+                request.getSession().setAttribute(OneTimeCodeFilter.PENDING, user.id());
+                codes.issue(user);
+                response.sendRedirect(request.getContextPath() + "/login/code");
+                return;
+            }
             response.sendRedirect(request.getContextPath() + (customer ? "/portal" : "/console"));
         };
     }

@@ -31,9 +31,12 @@ public class UserAccounts implements UserDetailsService {
     private final AuditTrail audit;
     private final javax.sql.DataSource dataSource;
     private final org.springframework.context.ApplicationEventPublisher events;
+    private final org.springframework.beans.factory.ObjectProvider<CustomerDirectory> directory;
 
     UserAccounts(JdbcClient jdbc, PasswordEncoder encoder, Clock clock, AuditTrail audit, javax.sql.DataSource dataSource,
-                 org.springframework.context.ApplicationEventPublisher events) {
+                 org.springframework.context.ApplicationEventPublisher events,
+                 org.springframework.beans.factory.ObjectProvider<CustomerDirectory> directory) {
+        this.directory = directory;
         this.dataSource = dataSource;
         this.events = events;
         this.jdbc = jdbc;
@@ -42,9 +45,17 @@ public class UserAccounts implements UserDetailsService {
         this.audit = audit;
     }
 
+    /** By username (a customer's is their customer number) or, for customers, by their own verified phone number. */
     @Override
     public AmityUser loadUserByUsername(String username) {
-        return find(username).orElseThrow(() -> new UsernameNotFoundException("unknown user"));
+        return find(username).or(() -> findByPhone(username)).orElseThrow(() -> new UsernameNotFoundException("unknown user"));
+    }
+
+    /** The portal login of the one customer whose verified phone this is (E.164 or national format). */
+    public Optional<AmityUser> findByPhone(String phone) {
+        CustomerDirectory customers = directory.getIfAvailable();
+        return customers == null ? Optional.empty()
+                : customers.customerByPhone(phone).flatMap(this::findByCustomer).filter(AmityUser::isCustomer);
     }
 
     public Optional<AmityUser> find(String username) {
