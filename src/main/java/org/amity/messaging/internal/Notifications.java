@@ -56,9 +56,11 @@ public class Notifications {
     private final Outbox outbox;
     private final JdbcClient jdbc;
     private final BusinessClock clock;
+    private final String applicationsPage;
 
     Notifications(ContactDecisionService decisions, ContactPreferenceService preferences, CustomerService customers, Outbox outbox,
-                  JdbcClient jdbc, BusinessClock clock) {
+                  JdbcClient jdbc, BusinessClock clock, MessagingProperties properties) {
+        this.applicationsPage = properties.portalLink() + "/applications";
         this.decisions = decisions;
         this.preferences = preferences;
         this.customers = customers;
@@ -76,7 +78,9 @@ public class Notifications {
     @ApplicationModuleListener
     void on(ProgressContactAvoided avoided) {
         LocalDate today = LocalDate.ofInstant(avoided.at(), clock.bankZone());
-        send(new NotificationRequested(avoided.customerId(), avoided.loanId(), Notice.PORTAL_LINK, null, Map.of(),
+        // straight to the page with the application's timeline and checklist
+        send(new NotificationRequested(avoided.customerId(), avoided.loanId(), Notice.PORTAL_LINK, null,
+                Map.of("portalLink", applicationsPage),
                 "portal-link:" + avoided.customerId() + ":" + today));
     }
 
