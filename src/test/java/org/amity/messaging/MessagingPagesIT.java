@@ -72,7 +72,7 @@ class MessagingPagesIT {
                     variables, d.decisionId(), "page-" + UUID.randomUUID()));
         });
         for (int i = 0; i < 20 && messages.find(id).orElseThrow().status() == MessageStatus.QUEUED; i++) {
-            dispatcher.dispatchOnce();
+            dispatcher.dispatch(java.util.List.of(id));
         }
         assertThat(messages.find(id).orElseThrow().status()).isEqualTo(MessageStatus.DELIVERED);
         return id;
@@ -151,7 +151,7 @@ class MessagingPagesIT {
                     "上海 静安区南京西路 1 号", "zh-CN", null, Map.of(), d.decisionId(), "letter-" + UUID.randomUUID()));
         });
         for (int i = 0; i < 20 && messages.find(letter).orElseThrow().status() == MessageStatus.QUEUED; i++) {
-            dispatcher.dispatchOnce();
+            dispatcher.dispatch(java.util.List.of(letter));
         }
         assertThat(messages.find(letter).orElseThrow().status()).isEqualTo(MessageStatus.SENT);
 
