@@ -83,7 +83,7 @@ class MessagingChannelsIT {
 
     private MessageView dispatchUntilDone(UUID id) {
         for (int i = 0; i < 50; i++) {
-            dispatcher.dispatchOnce();
+            dispatcher.dispatch(java.util.List.of(id));
             MessageView m = messages.find(id).orElseThrow();
             if (m.status() != MessageStatus.QUEUED && m.status() != MessageStatus.SENDING) {
                 return m;
@@ -148,7 +148,7 @@ class MessagingChannelsIT {
         SMS.failNext.set(2);
         UUID id = queue(b, ContactChannel.SMS, b.phone(), "en", null);
 
-        dispatcher.dispatchOnce();
+        dispatcher.dispatch(java.util.List.of(id));
         MessageView afterFirst = messages.find(id).orElseThrow();
         assertThat(afterFirst.status()).isEqualTo(MessageStatus.QUEUED);
         assertThat(afterFirst.attempts()).isEqualTo(1);

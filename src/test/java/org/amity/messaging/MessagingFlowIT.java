@@ -84,7 +84,7 @@ class MessagingFlowIT {
 
     private MessageView dispatched(UUID id) {
         for (int i = 0; i < 50; i++) {
-            dispatcher.dispatchOnce();
+            dispatcher.dispatch(java.util.List.of(id));
             MessageView m = messages.find(id).orElseThrow();
             if (m.status() != MessageStatus.QUEUED && m.status() != MessageStatus.SENDING) {
                 return m;

@@ -95,6 +95,14 @@ public class Dispatcher implements SmartLifecycle {
 
     /** One round: claim up to a batch of due messages, send them, record the results. Returns how many were claimed. */
     public int dispatchOnce() {
+        return dispatch(null);
+    }
+
+    /**
+     * One round for the given messages only, if they are due (operations: "send this one now"; tests that must not
+     * wait behind other messages). Returns how many were claimed.
+     */
+    public int dispatch(java.util.Collection<UUID> only) {
         String claim = node + "/" + UUID.randomUUID();
         Instant now = clock.instant();
         List<Claimed> claimed = jdbc.sql("""
@@ -102,13 +110,12 @@ public class Dispatcher implements SmartLifecycle {
                    SET status = 'SENDING', claimed_until = :until, claimed_by = :claim, attempts = m.attempts + 1, updated_at = :now
                  WHERE m.id IN (SELECT id FROM message_outbox
                                  WHERE ((status = 'QUEUED' AND next_attempt_at <= :now) OR (status = 'SENDING' AND claimed_until < :now))
-                                   AND channel IN (:channels)
+                                   AND channel IN (:channels)""" + (only == null ? "" : " AND id = ANY(:only)") + """
                                  ORDER BY next_attempt_at
                                  LIMIT :limit
                                  FOR UPDATE SKIP LOCKED)
                 RETURNING m.*""")
-                .param("until", Timestamp.from(now.plus(settings.lease()))).param("claim", claim).param("now", Timestamp.from(now))
-                .param("channels", DISPATCHED).param("limit", settings.batchSize())
+                .paramSource(params(now, claim, only))
                 .query(Dispatcher::mapClaimed).list();
         if (claimed.isEmpty()) {
             return 0;
@@ -133,6 +140,17 @@ public class Dispatcher implements SmartLifecycle {
         }
         record(results);
         return claimed.size();
+    }
+
+    private org.springframework.jdbc.core.namedparam.MapSqlParameterSource params(Instant now, String claim,
+                                                                                java.util.Collection<UUID> only) {
+        org.springframework.jdbc.core.namedparam.MapSqlParameterSource p = new org.springframework.jdbc.core.namedparam.MapSqlParameterSource()
+                .addValue("until", Timestamp.from(now.plus(settings.lease()))).addValue("claim", claim)
+                .addValue("now", Timestamp.from(now)).addValue("channels", DISPATCHED).addValue("limit", settings.batchSize());
+        if (only != null) {
+            p.addValue("only", only.toArray(UUID[]::new));
+        }
+        return p;
     }
 
     private Result attempt(Claimed m, Instant now, Map<UUID, org.amity.ledger.CustomerView> customers) {
