@@ -31,16 +31,14 @@ class Conversations {
 
     /** The session's conversation, created on first use and locked for this transaction (one message at a time). */
     Conversation lockOrStart(UUID customerId, String sessionKey, Instant now) {
-        jdbc.sql("""
-                INSERT INTO assistant_conversation (id, customer_id, session_key, created_at, updated_at)
-                VALUES (?, ?, ?, ?, ?) ON CONFLICT (session_key) DO NOTHING""")
-                .params(UUID.randomUUID(), customerId, sessionKey, Timestamp.from(now), Timestamp.from(now)).update();
-        Conversation c = jdbc.sql("SELECT * FROM assistant_conversation WHERE session_key = ? FOR UPDATE").param(sessionKey)
-                .query((rs, n) -> new Conversation(rs.getObject("id", UUID.class), rs.getObject("customer_id", UUID.class),
-                        rs.getInt("turns"), rs.getString("pending_action") == null ? null : PendingAction.valueOf(rs.getString("pending_action")),
-                        (Integer) rs.getObject("pending_turn"), rs.getString("pending_text"),
-                        rs.getTimestamp("pending_until") == null ? null : rs.getTimestamp("pending_until").toInstant()))
-                .single();
+        // the common case is one round trip: the row exists and is locked; only a session's first message inserts it
+        Conversation c = lock(sessionKey).orElseGet(() -> {
+            jdbc.sql("""
+                    INSERT INTO assistant_conversation (id, customer_id, session_key, created_at, updated_at)
+                    VALUES (?, ?, ?, ?, ?) ON CONFLICT (session_key) DO NOTHING""")
+                    .params(UUID.randomUUID(), customerId, sessionKey, Timestamp.from(now), Timestamp.from(now)).update();
+            return lock(sessionKey).orElseThrow();
+        });
         if (!c.customerId().equals(customerId)) {
             // a session key is per login; a different customer behind the same key must never see its state
             throw new IllegalStateException("Conversation " + c.id() + " belongs to another customer");
@@ -48,19 +46,30 @@ class Conversations {
         return c;
     }
 
+    private java.util.Optional<Conversation> lock(String sessionKey) {
+        return jdbc.sql("SELECT * FROM assistant_conversation WHERE session_key = ? FOR UPDATE").param(sessionKey)
+                .query((rs, n) -> new Conversation(rs.getObject("id", UUID.class), rs.getObject("customer_id", UUID.class),
+                        rs.getInt("turns"), rs.getString("pending_action") == null ? null : PendingAction.valueOf(rs.getString("pending_action")),
+                        (Integer) rs.getObject("pending_turn"), rs.getString("pending_text"),
+                        rs.getTimestamp("pending_until") == null ? null : rs.getTimestamp("pending_until").toInstant()))
+                .optional();
+    }
+
+    /** The turn and the conversation's new state in one round trip. */
     void recordTurn(Conversation c, int n, String text, ReplyLanguage language, Intent intent, double confidence, String reply,
                     String action, PendingAction pending, Integer pendingTurn, String pendingText, Instant pendingUntil, Instant now) {
         jdbc.sql("""
-                INSERT INTO assistant_turn (conversation_id, n, customer_id, text, language, intent, confidence, reply, action, at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(c.id(), n, c.customerId(), text, language.tag, intent.name(),
-                        BigDecimal.valueOf(confidence).setScale(4, RoundingMode.HALF_EVEN), reply, action, Timestamp.from(now))
-                .update();
-        jdbc.sql("""
-                UPDATE assistant_conversation SET turns = ?, pending_action = ?, pending_turn = ?, pending_text = ?, pending_until = ?,
-                       updated_at = ? WHERE id = ?""")
-                .params(n, pending == null ? null : pending.name(), pendingTurn, pendingText,
-                        pendingUntil == null ? null : Timestamp.from(pendingUntil), Timestamp.from(now), c.id())
+                WITH turn AS (
+                    INSERT INTO assistant_turn (conversation_id, n, customer_id, text, language, intent, confidence, reply, action, at)
+                    VALUES (:id, :n, :customer, :text, :language, :intent, :confidence, :reply, :action, :now))
+                UPDATE assistant_conversation SET turns = :n, pending_action = :pending, pending_turn = :pendingTurn,
+                       pending_text = :pendingText, pending_until = :pendingUntil, updated_at = :now WHERE id = :id""")
+                .param("id", c.id()).param("n", n).param("customer", c.customerId()).param("text", text)
+                .param("language", language.tag).param("intent", intent.name())
+                .param("confidence", BigDecimal.valueOf(confidence).setScale(4, RoundingMode.HALF_EVEN))
+                .param("reply", reply).param("action", action).param("now", Timestamp.from(now))
+                .param("pending", pending == null ? null : pending.name()).param("pendingTurn", pendingTurn)
+                .param("pendingText", pendingText).param("pendingUntil", pendingUntil == null ? null : Timestamp.from(pendingUntil))
                 .update();
     }
 
