@@ -101,7 +101,29 @@ class ComplaintLifecycleIT {
         assertThat(pdf.contentType()).isEqualTo("application/pdf");
         assertThat(pdf.raw().getBytes(StandardCharsets.ISO_8859_1).length).isGreaterThan(1000);
         assertThat(pdf.raw()).startsWith("%PDF-");
+        if (new java.io.File("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc").isFile()) {
+            assertThat(pdf.raw()).as("Chinese text is set in the embedded CJK font").contains("WenQuanYi");
+        }
         assertThat(Api.as(port, "agent").get(c + "/case-file.pdf").status()).isEqualTo(403);
+    }
+
+    @Autowired
+    org.amity.complaints.internal.SlaWatch slaWatch;
+
+    @Test
+    void theDeadlineWarningsAndTheBreachAreRecordedOnceOnTheTimeline() {
+        OverdueBorrower b = OverdueBorrower.book(port);
+        String id = ComplaintFixtures.openId(port, b, "App一直登录不上，还款页面报错");
+        Instant resolveBy = Instant.parse(Api.as(port, "agent").get("/api/v1/complaints/" + id).text("resolveBy"));
+        Instant receivedAt = Instant.parse(Api.as(port, "agent").get("/api/v1/complaints/" + id).text("receivedAt"));
+        Instant at80 = receivedAt.plus(java.time.Duration.between(receivedAt, resolveBy).multipliedBy(8).dividedBy(10));
+        slaWatch.run(at80);
+        slaWatch.run(at80);
+        String timeline = Api.as(port, "agent").get("/api/v1/complaints/" + id + "/timeline").raw();
+        assertThat(timeline.split("SLA_WARNING_75", -1)).as("once").hasSize(2);
+        assertThat(timeline).doesNotContain("SLA_WARNING_90", "SLA_BREACHED");
+        slaWatch.run(resolveBy.plusSeconds(60));
+        assertThat(Api.as(port, "agent").get("/api/v1/complaints/" + id + "/timeline").raw()).contains("SLA_WARNING_90", "SLA_BREACHED");
     }
 
     @Test
