@@ -385,10 +385,11 @@ public class ComplaintService {
         ComplaintLifecycle.State next = move(c, Action.PROPOSE_RESOLUTION, fourEyes);
         jdbc.sql("UPDATE complaint_resolution SET status = 'SUPERSEDED' WHERE complaint_id = ? AND status IN ('AWAITING_APPROVAL', 'PROPOSED')")
                 .param(id).update();
+        UUID resolutionId = UUID.randomUUID();
         jdbc.sql("""
                 INSERT INTO complaint_resolution (id, complaint_id, customer_id, summary, amount, currency, status, proposed_by, proposed_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(UUID.randomUUID(), id, c.customerId(), text, amount == null ? null : amount.setScale(2, RoundingMode.HALF_EVEN),
+                .params(resolutionId, id, c.customerId(), text, amount == null ? null : amount.setScale(2, RoundingMode.HALF_EVEN),
                         currency, fourEyes ? "AWAITING_APPROVAL" : "PROPOSED", CurrentUser.name(), Timestamp.from(clock.instant()))
                 .update();
         timeline(c, "RESOLUTION_PROPOSED", text + (amount == null ? "" : " (" + amount.toPlainString() + " " + (currency == null ? "" : currency) + ")")
@@ -396,7 +397,7 @@ public class ComplaintService {
         audit.record("COMPLAINT_RESOLUTION_PROPOSED", "Complaint", id.toString(), Map.of("status", c.status()),
                 Map.of("status", next.status(), "summary", text, "amount", amount == null ? "" : amount.toPlainString()));
         if (!fourEyes) {
-            notice(c, Notice.COMPLAINT_RESOLUTION_PROPOSED, "resolution:" + c.rejections(), Map.of("summary", text));
+            notice(c, Notice.COMPLAINT_RESOLUTION_PROPOSED, "resolution:" + resolutionId, Map.of("summary", text));
         }
         return find(id).orElseThrow();
     }
@@ -410,8 +411,8 @@ public class ComplaintService {
         timeline(c, "RESOLUTION_APPROVED", "second approver");
         audit.record("COMPLAINT_RESOLUTION_APPROVED", "Complaint", id.toString(), Map.of("status", c.status()),
                 Map.of("status", ComplaintStatus.RESOLUTION_PROPOSED, "proposedBy", c.lastProposer()));
-        String summary = currentResolution(id).map(ComplaintView.Resolution::summary).orElse("");
-        notice(c, Notice.COMPLAINT_RESOLUTION_PROPOSED, "resolution:" + c.rejections(), Map.of("summary", summary));
+        ComplaintView.Resolution approved = currentResolution(id).orElseThrow();
+        notice(c, Notice.COMPLAINT_RESOLUTION_PROPOSED, "resolution:" + approved.id(), Map.of("summary", approved.summary()));
         return find(id).orElseThrow();
     }
 

@@ -38,6 +38,8 @@ class ComplaintLifecycleIT {
     ContactHoldService holds;
     @Autowired
     ApplicationEvents events;
+    @Autowired
+    org.amity.complaints.internal.CaseFileExport export;
 
     private Response post(String user, String path, String json) {
         return Api.as(port, user).post(path, json);
@@ -101,7 +103,39 @@ class ComplaintLifecycleIT {
         assertThat(pdf.contentType()).isEqualTo("application/pdf");
         assertThat(pdf.raw().getBytes(StandardCharsets.ISO_8859_1).length).isGreaterThan(1000);
         assertThat(pdf.raw()).startsWith("%PDF-");
+        if (export.fontPath() != null) {
+            try (org.apache.pdfbox.pdmodel.PDDocument doc = org.apache.pdfbox.Loader.loadPDF(export.pdf(UUID.fromString(id)))) {
+                String text = new org.apache.pdfbox.text.PDFTextStripper().getText(doc);
+                assertThat(text).as("Chinese text is readable in the case file").contains("投诉案卷", "上海银行业纠纷调解中心",
+                        "NFRA-SH-2026-0042", "RESOLUTION_APPROVED");
+                if (export.fontPath().contains("wqy-microhei")) {
+                    assertThat(doc.getPage(0).getResources().getFont(doc.getPage(0).getResources().getFontNames().iterator().next()).getName())
+                            .contains("WenQuanYi");
+                }
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
         assertThat(Api.as(port, "agent").get(c + "/case-file.pdf").status()).isEqualTo(403);
+    }
+
+    @Autowired
+    org.amity.complaints.internal.SlaWatch slaWatch;
+
+    @Test
+    void theDeadlineWarningsAndTheBreachAreRecordedOnceOnTheTimeline() {
+        OverdueBorrower b = OverdueBorrower.book(port);
+        String id = ComplaintFixtures.openId(port, b, "App一直登录不上，还款页面报错");
+        Instant resolveBy = Instant.parse(Api.as(port, "agent").get("/api/v1/complaints/" + id).text("resolveBy"));
+        Instant receivedAt = Instant.parse(Api.as(port, "agent").get("/api/v1/complaints/" + id).text("receivedAt"));
+        Instant at80 = receivedAt.plus(java.time.Duration.between(receivedAt, resolveBy).multipliedBy(8).dividedBy(10));
+        slaWatch.run(at80);
+        slaWatch.run(at80);
+        String timeline = Api.as(port, "agent").get("/api/v1/complaints/" + id + "/timeline").raw();
+        assertThat(timeline.split("SLA_WARNING_75", -1)).as("once").hasSize(2);
+        assertThat(timeline).doesNotContain("SLA_WARNING_90", "SLA_BREACHED");
+        slaWatch.run(resolveBy.plusSeconds(60));
+        assertThat(Api.as(port, "agent").get("/api/v1/complaints/" + id + "/timeline").raw()).contains("SLA_WARNING_90", "SLA_BREACHED");
     }
 
     @Test

@@ -60,7 +60,7 @@ public class CaseFileExport {
     private final AuditTrail audit;
     private final BusinessClock clock;
     private final String configuredFont;
-    private final AtomicReference<byte[]> fontCache = new AtomicReference<>();
+    private final AtomicReference<String> fontProbe = new AtomicReference<>();
 
     CaseFileExport(ComplaintService complaints, ComplaintEvidence evidence, HomeVisits visits, CustomerService customers,
                    LoanService loans, AuditTrail audit, BusinessClock clock, @Value("${amity.complaints.pdf-font:}") String configuredFont) {
@@ -74,12 +74,42 @@ public class CaseFileExport {
         this.configuredFont = configuredFont;
     }
 
-    /** The font file used, or null when none is available (then non-Latin text is replaced). */
+    /**
+     * The CJK font file used: the configured one, else the first candidate that PDFBox can embed (TrueType outlines;
+     * e.g. Noto CJK's CFF-based collection cannot be embedded as a Type 0 font) — or null, then non-Latin text is
+     * replaced. Probed once.
+     */
     public String fontPath() {
-        if (configuredFont != null && !configuredFont.isBlank() && new File(configuredFont).isFile()) {
-            return configuredFont;
+        String probed = fontProbe.get();
+        if (probed == null) {
+            List<String> candidates = new ArrayList<>();
+            if (configuredFont != null && !configuredFont.isBlank()) {
+                candidates.add(configuredFont);
+            }
+            candidates.addAll(FONT_CANDIDATES);
+            probed = "";
+            for (String candidate : candidates) {
+                if (new File(candidate).isFile() && embeddable(candidate)) {
+                    probed = candidate;
+                    break;
+                }
+            }
+            fontProbe.set(probed);
         }
-        return FONT_CANDIDATES.stream().filter(p -> new File(p).isFile()).findFirst().orElse(null);
+        return probed.isEmpty() ? null : probed;
+    }
+
+    private static boolean embeddable(String path) {
+        List<java.io.Closeable> open = new ArrayList<>();
+        try (PDDocument scratch = new PDDocument()) {
+            PDFont font = load(scratch, path, open);
+            font.getStringWidth("投诉");
+            return true;
+        } catch (IOException | RuntimeException unusable) {
+            return false;
+        } finally {
+            closeAll(open);
+        }
     }
 
     @org.springframework.transaction.annotation.Transactional
@@ -171,11 +201,12 @@ public class CaseFileExport {
     }
 
     private byte[] render(String reference, List<String[]> lines) {
+        List<java.io.Closeable> open = new ArrayList<>();
         try (PDDocument doc = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             PDDocumentInformation info = doc.getDocumentInformation();
             info.setTitle("Complaint case file " + reference);
             info.setCreator("Amity");
-            PDFont font = font(doc);
+            PDFont font = font(doc, open);
             boolean unicode = font instanceof PDType0Font;
             PDRectangle box = PDRectangle.A4;
             float width = box.getWidth() - 2 * MARGIN;
@@ -219,16 +250,31 @@ public class CaseFileExport {
             return out.toByteArray();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } finally {
+            closeAll(open);
         }
     }
 
-    private PDFont font(PDDocument doc) throws IOException {
-        String path = fontPath();
-        if (path == null) {
-            return new PDType1Font(Standard14Fonts.FontName.HELVETICA);
+    private static void closeAll(List<java.io.Closeable> open) {
+        for (java.io.Closeable c : open) {
+            try {
+                c.close();
+            } catch (IOException ignored) {
+                // a font file that cannot be closed changes nothing in the document already written
+            }
         }
-        if (path.toLowerCase().endsWith(".ttc")) {
+    }
+
+    /** The font for a document; the collection file it was read from stays open until the document is saved. */
+    private PDFont font(PDDocument doc, List<java.io.Closeable> open) throws IOException {
+        String path = fontPath();
+        return path == null ? new PDType1Font(Standard14Fonts.FontName.HELVETICA) : load(doc, path, open);
+    }
+
+    private static PDFont load(PDDocument doc, String path, List<java.io.Closeable> open) throws IOException {
+        if (path.toLowerCase(java.util.Locale.ROOT).endsWith(".ttc")) {
             TrueTypeCollection collection = new TrueTypeCollection(new File(path));
+            open.add(collection);
             List<TrueTypeFont> fonts = new ArrayList<>();
             collection.processAllFonts(fonts::add);
             return PDType0Font.load(doc, fonts.get(0), true);
