@@ -230,7 +230,11 @@ class ArrangementApiIT {
         admin.put("/api/v1/admin/clock", "{\"instant\":\"%sT04:00:00Z\"}".formatted(secondDue.plusDays(5)));
         Api.Response run = admin.post("/api/v1/arrangements/monitoring-runs", "{}");
         assertThat(run.status()).as(run.raw()).isEqualTo(200);
-        assertThat(admin.get("/api/v1/arrangements/" + id).text("status")).isEqualTo("ACTIVE");
+        JsonNode stillActive = admin.get("/api/v1/arrangements/" + id).body();
+        assertThat(stillActive.path("status").asText()).isEqualTo("ACTIVE");
+        // the bank checks back: the follow-up fell due a week after the agreement, and the customer was sent a notice once
+        assertThat(StreamSupport.stream(stillActive.path("steps").spliterator(), false)
+                .filter(st -> st.path("step").asText().equals("FOLLOW_UP_NOTICE"))).hasSize(1);
         admin.put("/api/v1/admin/clock", "{\"instant\":\"%sT04:00:00Z\"}".formatted(secondDue.plusDays(6)));
         run = admin.post("/api/v1/arrangements/monitoring-runs", "{}");
         assertThat(run.status()).as(run.raw()).isEqualTo(200);
@@ -276,6 +280,29 @@ class ArrangementApiIT {
         assertThat(same.text("code")).isEqualTo("REVIEWER_NOT_INDEPENDENT");
         assertThat(Api.as(port, "admin").post("/api/v1/arrangements/" + id + "/re-review/outcome",
                 "{\"outcome\":\"REVISED\",\"note\":\"payslips received\"}").text("reviewOutcome")).isEqualTo("REVISED");
+    }
+
+    @Test
+    void aNewPolicyVersionIsValidatedStoredWithHistoryAndUsedByTheNextQuote() {
+        Api compliance = Api.as(port, "compliance");
+        String current = compliance.get("/api/v1/arrangement-policies/CREDIT_CARD").body().get(0).path("yaml").asText();
+        assertThat(current).contains("第七十条");
+        Api.Response bad = compliance.post("/api/v1/arrangement-policies/CREDIT_CARD", Api.JSON.writeValueAsString(
+                java.util.Map.of("yaml", current.replace("maxTermMonths: 60", "maxTermMonths: 700"), "comment", "typo")));
+        assertThat(bad.status()).as(bad.raw()).isEqualTo(400);
+        assertThat(bad.text("code")).isEqualTo("INVALID_POLICY");
+        assertThat(bad.text("field")).isEqualTo("maxTermMonths");
+        assertThat(Api.as(port, "agent").post("/api/v1/arrangement-policies/CREDIT_CARD", "{}").status()).isEqualTo(403);
+
+        String next = current.replace("version: \"2026.11-1\"", "version: \"2026.12-IT\"").replace("graceDays: 3", "graceDays: 4");
+        Api.Response published = compliance.post("/api/v1/arrangement-policies/CREDIT_CARD", Api.JSON.writeValueAsString(
+                java.util.Map.of("yaml", next, "comment", "grace 4 days")));
+        assertThat(published.status()).as(published.raw()).isEqualTo(201);
+        JsonNode history = compliance.get("/api/v1/arrangement-policies/CREDIT_CARD").body();
+        assertThat(StreamSupport.stream(history.spliterator(), false).map(v -> v.path("version").asText()))
+                .containsExactly("2026.12-IT", "2026.11-1");
+        assertThat(compliance.post("/api/v1/arrangement-policies/CREDIT_CARD", Api.JSON.writeValueAsString(
+                java.util.Map.of("yaml", next))).text("code")).isEqualTo("DUPLICATE_POLICY_VERSION");
     }
 
     @Test
