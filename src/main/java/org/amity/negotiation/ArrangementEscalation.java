@@ -94,7 +94,7 @@ public class ArrangementEscalation {
         ArrangementView after = move(a, EscalationStage.REGULATOR, "REFERRED_TO_REGULATOR", text, Map.of());
         events.publishEvent(new ComplaintSubmitted(a.customerId(), a.loanId(), ComplaintChannel.REGULATOR_REFERRAL,
                 "Repayment arrangement " + id + " (" + a.type() + "), after re-review (" + a.reviewOutcome() + ") and mediation by "
-                        + a.mediationOrganisation() + " (" + a.mediationOutcome() + "): " + text,
+                        + a.mediationOrganisation() + ", reference " + a.mediationReference() + " (" + a.mediationOutcome() + "): " + text,
                 clock.instant(), ArrangementService.source(id)));
         return after;
     }

@@ -83,6 +83,11 @@ public class ArrangementMonitor {
 
     /** Checks every active arrangement, each in its own transaction; returns how many changed status. */
     public int checkAll() {
+        try {
+            tx.executeWithoutResult(status -> followUpsDue());
+        } catch (RuntimeException e) {
+            log.warn("Follow-up notices could not be queued; the next run retries", e);
+        }
         int changed = 0;
         for (UUID id : active()) {
             try {
@@ -137,6 +142,30 @@ public class ArrangementMonitor {
             return ArrangementStatus.COMPLETED;
         }
         return ArrangementStatus.ACTIVE;
+    }
+
+    /**
+     * The bank checks back after an agreement: each open FOLLOW_UP task that has fallen due sends the customer an
+     * {@code ARRANGEMENT_FOLLOW_UP} notice once (the task stays open for the agent to record the conversation).
+     */
+    void followUpsDue() {
+        Instant now = clock.instant();
+        LocalDate today = LocalDate.ofInstant(now, clock.bankZone());
+        record Due(UUID taskId, UUID arrangementId, UUID customerId, UUID loanId) {
+        }
+        List<Due> due = jdbc.sql("""
+                SELECT t.id, t.arrangement_id, t.customer_id, a.loan_id FROM arrangement_task t JOIN arrangement a ON a.id = t.arrangement_id
+                 WHERE t.status = 'OPEN' AND t.kind = 'FOLLOW_UP' AND t.notified_at IS NULL AND t.due_on <= ?
+                   AND a.status = 'ACTIVE' FOR UPDATE OF t SKIP LOCKED""")
+                .param(today).query((rs, n) -> new Due(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
+                        rs.getObject(3, UUID.class), rs.getObject(4, UUID.class))).list();
+        for (Due d : due) {
+            events.publishEvent(new NotificationRequested(d.customerId(), d.loanId(), Notice.ARRANGEMENT_FOLLOW_UP, null,
+                    Map.of("arrangementId", d.arrangementId().toString()),
+                    ArrangementService.source(d.arrangementId()) + ":follow-up:" + d.taskId()));
+            jdbc.sql("UPDATE arrangement_task SET notified_at = ? WHERE id = ?").params(java.sql.Timestamp.from(now), d.taskId()).update();
+            store.step(d.arrangementId(), d.customerId(), "FOLLOW_UP_NOTICE", null, null, null, "task " + d.taskId(), now);
+        }
     }
 
     private void breakArrangement(ArrangementView a, ArrangementView.Instalment missed, Instant now) {

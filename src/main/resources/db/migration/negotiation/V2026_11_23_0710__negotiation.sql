@@ -157,6 +157,7 @@ CREATE TABLE arrangement_task
   done_by        TEXT,
   done_at        TIMESTAMPTZ,
   note           TEXT,
+  notified_at    TIMESTAMPTZ,
   created_at     TIMESTAMPTZ NOT NULL
 );
 CREATE INDEX arrangement_task_open_idx ON arrangement_task (due_on) WHERE status = 'OPEN';

@@ -36,9 +36,30 @@ class ArrangementApiIT {
     @Autowired
     UserAccounts accounts;
 
+    @Autowired
+    org.springframework.context.ConfigurableApplicationContext context;
+
+    /** Every event published while a test runs (on any thread), to check what other modules are told. */
+    private final List<Object> published = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final org.springframework.context.ApplicationListener<org.springframework.context.ApplicationEvent> recorder = e -> {
+        if (e instanceof org.springframework.context.PayloadApplicationEvent<?> p) {
+            published.add(p.getPayload());
+        }
+    };
+
+    @org.junit.jupiter.api.BeforeEach
+    void recordEvents() {
+        context.addApplicationListener(recorder);
+    }
+
     @AfterEach
     void resetClock() {
+        context.getBean(org.springframework.context.event.ApplicationEventMulticaster.class).removeApplicationListener(recorder);
         Api.as(port, "admin").delete("/api/v1/admin/clock");
+    }
+
+    private <T> List<T> events(Class<T> type) {
+        return published.stream().filter(type::isInstance).map(type::cast).toList();
     }
 
     private Api customer(OverdueBorrower b) {
@@ -208,6 +229,15 @@ class ArrangementApiIT {
         String id = customer(b).post("/api/v1/arrangements",
                 "{\"quoteId\":\"%s\",\"optionId\":\"%s\"}".formatted(quote.text("quoteId"), plan.path("optionId").asText())).text("id");
         assertThat(customer(b).post("/api/v1/arrangements/" + id + "/acceptance", "{}").text("status")).isEqualTo("ACTIVE");
+        assertThat(events(org.amity.contact.ContactHoldRequested.class)).anySatisfy(h -> {
+            assertThat(h.source()).isEqualTo("arrangement:" + id);
+            assertThat(h.type()).isEqualTo(org.amity.contact.HoldType.ARRANGEMENT_IN_GOOD_STANDING);
+        });
+        assertThat(events(org.amity.messaging.NotificationRequested.class)).anySatisfy(n -> {
+            assertThat(n.notice()).isEqualTo(org.amity.messaging.Notice.ARRANGEMENT_AGREED);
+            assertThat(n.idempotencyKey()).isEqualTo("arrangement:" + id + ":agreed");
+        });
+        assertThat(events(ArrangementAgreed.class)).anySatisfy(a -> assertThat(a.arrangementId().toString()).isEqualTo(id));
 
         JsonNode first = plan.path("schedule").get(0);
         LocalDate firstDue = LocalDate.parse(first.path("dueDate").asText());
@@ -230,7 +260,11 @@ class ArrangementApiIT {
         admin.put("/api/v1/admin/clock", "{\"instant\":\"%sT04:00:00Z\"}".formatted(secondDue.plusDays(5)));
         Api.Response run = admin.post("/api/v1/arrangements/monitoring-runs", "{}");
         assertThat(run.status()).as(run.raw()).isEqualTo(200);
-        assertThat(admin.get("/api/v1/arrangements/" + id).text("status")).isEqualTo("ACTIVE");
+        JsonNode stillActive = admin.get("/api/v1/arrangements/" + id).body();
+        assertThat(stillActive.path("status").asText()).isEqualTo("ACTIVE");
+        // the bank checks back: the follow-up fell due a week after the agreement, and the customer was sent a notice once
+        assertThat(StreamSupport.stream(stillActive.path("steps").spliterator(), false)
+                .filter(st -> st.path("step").asText().equals("FOLLOW_UP_NOTICE"))).hasSize(1);
         admin.put("/api/v1/admin/clock", "{\"instant\":\"%sT04:00:00Z\"}".formatted(secondDue.plusDays(6)));
         run = admin.post("/api/v1/arrangements/monitoring-runs", "{}");
         assertThat(run.status()).as(run.raw()).isEqualTo(200);
@@ -238,6 +272,15 @@ class ArrangementApiIT {
         JsonNode broken = admin.get("/api/v1/arrangements/" + id).body();
         assertThat(broken.path("status").asText()).isEqualTo("BROKEN");
         assertThat(broken.path("instalments").get(1).path("status").asText()).isEqualTo("BROKEN");
+        assertThat(events(ArrangementBroken.class)).anySatisfy(e -> {
+            assertThat(e.arrangementId().toString()).isEqualTo(id);
+            assertThat(e.instalmentNumber()).isEqualTo(2);
+        });
+        assertThat(events(org.amity.contact.ContactHoldReleased.class)).anySatisfy(r -> assertThat(r.source()).isEqualTo("arrangement:" + id));
+        assertThat(events(org.amity.messaging.NotificationRequested.class)).anySatisfy(n -> {
+            assertThat(n.notice()).isEqualTo(org.amity.messaging.Notice.ARRANGEMENT_BROKEN);
+            assertThat(n.idempotencyKey()).isEqualTo("arrangement:" + id + ":broken");
+        });
         JsonNode holds = admin.get("/api/v1/customers/" + b.customerId() + "/contact-holds").body();
         assertThat(StreamSupport.stream(holds.spliterator(), false).filter(h -> h.path("source").asText().equals("arrangement:" + id))
                 .allMatch(h -> !h.path("liftedAt").isNull())).isTrue();
@@ -258,6 +301,11 @@ class ArrangementApiIT {
                 "{\"description\":\"I ask the regulator to review my arrangement\"}");
         assertThat(referred.text("escalation")).as(referred.raw()).isEqualTo("REGULATOR");
         assertThat(referred.text("mediationReference")).isEqualTo("MED-2026-001");
+        assertThat(events(org.amity.complaints.ComplaintSubmitted.class)).anySatisfy(c -> {
+            assertThat(c.channel()).isEqualTo(org.amity.complaints.ComplaintChannel.REGULATOR_REFERRAL);
+            assertThat(c.source()).isEqualTo("arrangement:" + id);
+            assertThat(c.description()).contains("MED-2026-001").contains("I ask the regulator");
+        });
     }
 
     @Test
@@ -276,6 +324,29 @@ class ArrangementApiIT {
         assertThat(same.text("code")).isEqualTo("REVIEWER_NOT_INDEPENDENT");
         assertThat(Api.as(port, "admin").post("/api/v1/arrangements/" + id + "/re-review/outcome",
                 "{\"outcome\":\"REVISED\",\"note\":\"payslips received\"}").text("reviewOutcome")).isEqualTo("REVISED");
+    }
+
+    @Test
+    void aNewPolicyVersionIsValidatedStoredWithHistoryAndUsedByTheNextQuote() {
+        Api compliance = Api.as(port, "compliance");
+        String current = compliance.get("/api/v1/arrangement-policies/CREDIT_CARD").body().get(0).path("yaml").asText();
+        assertThat(current).contains("第七十条");
+        Api.Response bad = compliance.post("/api/v1/arrangement-policies/CREDIT_CARD", Api.JSON.writeValueAsString(
+                java.util.Map.of("yaml", current.replace("maxTermMonths: 60", "maxTermMonths: 700"), "comment", "typo")));
+        assertThat(bad.status()).as(bad.raw()).isEqualTo(400);
+        assertThat(bad.text("code")).isEqualTo("INVALID_POLICY");
+        assertThat(bad.text("field")).isEqualTo("maxTermMonths");
+        assertThat(Api.as(port, "agent").post("/api/v1/arrangement-policies/CREDIT_CARD", "{}").status()).isEqualTo(403);
+
+        String next = current.replace("version: \"2026.11-1\"", "version: \"2026.12-IT\"").replace("graceDays: 3", "graceDays: 4");
+        Api.Response published = compliance.post("/api/v1/arrangement-policies/CREDIT_CARD", Api.JSON.writeValueAsString(
+                java.util.Map.of("yaml", next, "comment", "grace 4 days")));
+        assertThat(published.status()).as(published.raw()).isEqualTo(201);
+        JsonNode history = compliance.get("/api/v1/arrangement-policies/CREDIT_CARD").body();
+        assertThat(StreamSupport.stream(history.spliterator(), false).map(v -> v.path("version").asText()))
+                .containsExactly("2026.12-IT", "2026.11-1");
+        assertThat(compliance.post("/api/v1/arrangement-policies/CREDIT_CARD", Api.JSON.writeValueAsString(
+                java.util.Map.of("yaml", next))).text("code")).isEqualTo("DUPLICATE_POLICY_VERSION");
     }
 
     @Test

@@ -186,4 +186,10 @@ class ArrangementConsoleController {
         }
         return "redirect:/console/arrangements/" + id;
     }
+
+    /** A problem on a page (e.g. another customer's arrangement: 404) is an HTTP error page, not a server error. */
+    @org.springframework.web.bind.annotation.ExceptionHandler(ApiProblem.class)
+    void problem(ApiProblem e, jakarta.servlet.http.HttpServletResponse response) throws java.io.IOException {
+        response.sendError(e.status().value(), e.getMessage());
+    }
 }

@@ -159,6 +159,9 @@ class HardshipPortalController {
             ArrangementView a = arrangements.propose(new ArrangementService.Proposal(id, optionId), Channel.PORTAL);
             return "redirect:/portal/hardship/arrangements/" + a.id();
         } catch (ApiProblem e) {
+            if (e.status() == HttpStatus.NOT_FOUND) {
+                throw e;
+            }
             flash.addFlashAttribute("errorCode", e.code());
             flash.addFlashAttribute("error", e.getMessage());
             return "redirect:/portal/hardship/quotes/" + id;
@@ -187,9 +190,18 @@ class HardshipPortalController {
                 default -> throw new ResponseStatusException(HttpStatus.NOT_FOUND);
             }
         } catch (ApiProblem e) {
+            if (e.status() == HttpStatus.NOT_FOUND) {
+                throw e;
+            }
             flash.addFlashAttribute("errorCode", e.code());
             flash.addFlashAttribute("error", e.getMessage());
         }
         return "redirect:/portal/hardship/arrangements/" + id;
+    }
+
+    /** A problem on a page (e.g. another customer's arrangement: 404) is an HTTP error page, not a server error. */
+    @org.springframework.web.bind.annotation.ExceptionHandler(ApiProblem.class)
+    void problem(ApiProblem e, jakarta.servlet.http.HttpServletResponse response) throws java.io.IOException {
+        response.sendError(e.status().value(), e.getMessage());
     }
 }
