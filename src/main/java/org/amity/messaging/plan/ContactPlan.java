@@ -325,17 +325,21 @@ public class ContactPlan implements DisposableBean {
     }
 
     public Optional<RunView> find(UUID id) {
-        return jdbc.sql("SELECT * FROM contact_plan_run WHERE id = ?").param(id).query(ContactPlan::map).optional();
+        return jdbc.sql("SELECT *, status = 'RUNNING' AND heartbeat_at < ? AS stalled FROM contact_plan_run WHERE id = ?")
+                .params(Timestamp.from(clock.instant().minus(STALE)), id).query(ContactPlan::map).optional();
     }
 
     public List<RunView> history(int limit) {
-        return jdbc.sql("SELECT * FROM contact_plan_run ORDER BY started_at DESC LIMIT ?").param(limit).query(ContactPlan::map).list();
+        return jdbc.sql("SELECT *, status = 'RUNNING' AND heartbeat_at < ? AS stalled FROM contact_plan_run ORDER BY started_at DESC LIMIT ?")
+                .params(Timestamp.from(clock.instant().minus(STALE)), limit).query(ContactPlan::map).list();
     }
 
     private static RunView map(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
         Long candidates = rs.getObject("candidates") == null ? null : rs.getLong("candidates");
         long processed = rs.getLong("processed");
-        Status status = Status.valueOf(rs.getString("status"));
+        // a run whose instance died (no heartbeat for STALE) is shown as failed; the next start of its date marks it so
+        boolean stalled = rs.getBoolean("stalled");
+        Status status = stalled ? Status.FAILED : Status.valueOf(rs.getString("status"));
         int percent = status == Status.COMPLETED ? 100
                 : candidates == null || candidates == 0 ? 0 : (int) Math.min(100, processed * 100 / candidates);
         String report = rs.getString("report");
@@ -343,7 +347,9 @@ public class ContactPlan implements DisposableBean {
         return new RunView(rs.getObject("id", UUID.class), rs.getObject("business_date", LocalDate.class), status,
                 rs.getString("cadence_version"), rs.getString("started_by"), rs.getTimestamp("started_at").toInstant(),
                 finished == null ? null : finished.toInstant(), candidates, processed, percent,
-                report == null ? null : JSON.readValue(report, PlanReport.class), rs.getString("error"));
+                report == null ? null : JSON.readValue(report, PlanReport.class),
+                stalled ? "interrupted: the instance running it stopped; start the run again (contacts already planned are not repeated)"
+                        : rs.getString("error"));
     }
 
     @Override

@@ -280,6 +280,37 @@ class ContactPlanIT {
     }
 
     @Test
+    void aCustomerWhoPaysAfterThePlanIsNotCalledWhenTheTaskIsClaimed() {
+        String customer = customer(null);
+        String call = loan(customer, today.minusDays(10));
+        runPlan();
+        String taskId = jdbc.sql("SELECT id FROM dialer_task WHERE loan_id = ?").param(UUID.fromString(call)).query(UUID.class).single().toString();
+        assertThat(admin.post("/api/v1/loans/" + call + "/payments", "{\"amount\":\"1008.00\",\"reference\":\"PLAN-LATE-" + run + "\"}")
+                .status()).isEqualTo(201);
+
+        Response claim = Api.as(port, "dialer").post("/api/v1/dialer/tasks/" + taskId + "/claim", "");
+
+        assertThat(claim.status()).as(claim.raw()).isEqualTo(200);
+        assertThat(claim.body().path("allowed").asBoolean()).isFalse();
+        assertThat(claim.body().path("reasons").get(0).path("code").asText()).isEqualTo("NOT_OVERDUE");
+        assertThat(claim.body().path("destination").isNull()).isTrue();
+        assertThat(claim.body().path("task").path("status").asText()).isEqualTo("BLOCKED");
+        assertThat(Api.as(port, "dialer").post("/api/v1/dialer/tasks/" + taskId + "/outcome", "{\"outcome\":\"NO_ANSWER\"}").text("code"))
+                .isEqualTo("DIALER_TASK_NOT_CLAIMED");
+    }
+
+    @Test
+    void onlyComplianceOrAnAdministratorChangesTheCadenceAndABadOneIsRefusedWithItsPath() {
+        String bad = "{\"yaml\":\"version: x\\nsource: s\\nreminders: {daysBefore: [3], channels: [SMS]}\\ncollection: [{level: 1, name: a, daysPastDue: 0, channels: [SMS]}]\"}";
+        Response refused = Api.as(port, "compliance").post("/api/v1/contact-plan/cadence", bad);
+        assertThat(refused.status()).as(refused.raw()).isEqualTo(400);
+        assertThat(refused.text("code")).isEqualTo("INVALID_CADENCE");
+        assertThat(refused.text("detail")).startsWith("collection[0].daysPastDue");
+        assertThat(supervisor.post("/api/v1/contact-plan/cadence", bad).status()).isEqualTo(403);
+        assertThat(supervisor.get("/api/v1/contact-plan/cadence").body().get(0).path("version").asText()).isNotBlank();
+    }
+
+    @Test
     void theDailyCallCapCountsTheCallsThePlanLists() {
         // house rule: at most 2 voice calls per customer per local day, all purposes (contact/house.yaml DAILY_CAP)
         String customer = customer(null);
