@@ -11,6 +11,7 @@ import org.amity.contact.ContactPreferenceService;
 import org.amity.contact.ContactPurpose;
 import org.amity.ledger.CustomerService;
 import org.amity.ledger.CustomerView;
+import org.amity.messaging.Destinations;
 import org.amity.messaging.Outbox;
 import org.amity.platform.ApiProblem;
 import org.springframework.stereotype.Service;
@@ -75,7 +76,7 @@ public class DirectMessages {
             throw ApiProblem.badRequest("TEMPLATE_NOT_FOUND", "templateKey", "No template " + templateKey + " for " + r.channel());
         }
         String destination = r.destination() != null && !r.destination().isBlank() ? r.destination()
-                : Notifications.destination(customer, r.channel()).orElseThrow(() -> ApiProblem.badRequest("NO_DESTINATION",
+                : Destinations.of(customer, r.channel()).orElseThrow(() -> ApiProblem.badRequest("NO_DESTINATION",
                         "destination", "The customer has no " + r.channel() + " contact point of their own"));
         DecisionView d = decisions.decide(new DecisionRequest(customer.id(), r.loanId(), r.purpose(), r.channel(), destination, true,
                 key, null), null);

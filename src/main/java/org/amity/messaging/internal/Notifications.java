@@ -19,6 +19,7 @@ import org.amity.contact.ContactPreferences;
 import org.amity.contact.ProgressContactAvoided;
 import org.amity.ledger.CustomerService;
 import org.amity.ledger.CustomerView;
+import org.amity.messaging.Destinations;
 import org.amity.messaging.Notice;
 import org.amity.messaging.NotificationRequested;
 import org.amity.messaging.Outbox;
@@ -112,7 +113,7 @@ public class Notifications {
         ContactPreferences prefs = preferences.of(customer);
         Map<ContactChannel, List<String>> reasons = new LinkedHashMap<>();
         for (ContactChannel channel : candidates(r, prefs)) {
-            Optional<String> destination = destination(customer, channel);
+            Optional<String> destination = Destinations.of(customer, channel);
             if (destination.isEmpty()) {
                 reasons.put(channel, List.of("NO_DESTINATION"));
                 continue;
@@ -149,30 +150,6 @@ public class Notifications {
         }
         order.addAll(LEAST_INTRUSIVE);
         return new ArrayList<>(order);
-    }
-
-    /** The customer's own contact point for the channel: verified first. Push goes to the customer's app. */
-    static Optional<String> destination(CustomerView customer, ContactChannel channel) {
-        return switch (channel) {
-            case SMS, VOICE -> own(customer, CustomerView.ContactType.PHONE);
-            case EMAIL -> own(customer, CustomerView.ContactType.EMAIL);
-            case PUSH -> Optional.of("app:" + customer.externalId());
-            case LETTER -> Optional.of(postal(customer));
-            case VISIT -> Optional.empty();
-        };
-    }
-
-    private static Optional<String> own(CustomerView customer, CustomerView.ContactType type) {
-        return customer.contactPoints().stream()
-                .filter(p -> p.type() == type && p.owner() == CustomerView.ContactOwner.SELF)
-                .sorted((a, b) -> Boolean.compare(b.verified(), a.verified()))
-                .map(CustomerView.ContactPoint::value).findFirst();
-    }
-
-    static String postal(CustomerView c) {
-        CustomerView.Address a = c.address();
-        return String.join(", ", java.util.stream.Stream.of(a.line(), a.city(), a.region(), a.country())
-                .filter(s -> s != null && !s.isBlank()).toList());
     }
 
     public record RefusedNotice(UUID id, UUID customerId, UUID loanId, String notice, String reasons, java.time.Instant refusedAt) {

@@ -23,6 +23,7 @@ import org.amity.identity.CurrentUser;
 import org.amity.ledger.CustomerView;
 import org.amity.ledger.DelinquencySnapshots;
 import org.amity.ledger.PortfolioReads;
+import org.amity.messaging.Destinations;
 import org.amity.messaging.Outbox;
 import org.amity.platform.ApiProblem;
 import org.amity.platform.AuditTrail;
@@ -308,20 +309,12 @@ public class ContactPlan implements DisposableBean {
         return v;
     }
 
-    /**
-     * Where the message goes: the number or address the engine allowed; for a push the customer's app account
-     * ({@code customer:<id>}); for a letter the postal address on the customer's record.
-     */
+    /** Where the message goes: the number or address the engine allowed, else where the channel reaches the customer. */
     static String destination(CustomerView customer, DecisionView d) {
         if (d.destination() != null) {
             return d.destination();
         }
-        if (d.channel() == ContactChannel.LETTER) {
-            CustomerView.Address a = customer.address();
-            return String.join(", ", java.util.stream.Stream.of(a.line(), a.city(), a.region(), a.country())
-                    .filter(s -> s != null && !s.isBlank()).toList());
-        }
-        return "customer:" + customer.id();
+        return Destinations.of(customer, d.channel()).orElseThrow();
     }
 
     public Optional<RunView> find(UUID id) {
