@@ -1,0 +1,58 @@
+package org.amity.support;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import java.nio.file.Paths;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Debian's Chromium driven by Playwright, for the {@code *BrowserIT} tests: the distribution's browser, never a
+ * downloaded one, because builds run offline. {@code AMITY_CHROMIUM} names another executable.
+ */
+public final class HeadlessChromium implements AutoCloseable {
+
+    private final Playwright playwright;
+    private final Browser browser;
+
+    private HeadlessChromium(Playwright playwright, Browser browser) {
+        this.playwright = playwright;
+        this.browser = browser;
+    }
+
+    public static HeadlessChromium launch() {
+        Playwright playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        try {
+            Browser browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
+                    .setExecutablePath(Paths.get(System.getenv().getOrDefault("AMITY_CHROMIUM", "/usr/bin/chromium")))
+                    .setArgs(List.of("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"))
+                    .setHeadless(true));
+            return new HeadlessChromium(playwright, browser);
+        } catch (RuntimeException e) {
+            playwright.close();
+            throw e;
+        }
+    }
+
+    public BrowserContext newContext(Browser.NewContextOptions options) {
+        return browser.newContext(options);
+    }
+
+    /** Logs in through the real login form at {@code loginUrl} and waits until the application lands on {@code landing}. */
+    public static void logIn(Page page, String loginUrl, String username, String password, String landing) {
+        page.navigate(loginUrl);
+        page.fill("#username", username);
+        page.fill("#password", password);
+        page.click("#login-button");
+        page.waitForURL(landing);
+    }
+
+    @Override
+    public void close() {
+        browser.close();
+        playwright.close();
+    }
+}
