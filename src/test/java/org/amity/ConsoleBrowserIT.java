@@ -14,9 +14,8 @@ import org.amity.support.Api;
 import org.amity.support.HeadlessChromium;
 import org.amity.support.OverdueBorrower;
 import org.assertj.core.api.Assertions;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** An agent's day in the console, in Debian's Chromium: log in, switch language, find a borrower, read their page. */
@@ -25,22 +24,11 @@ class ConsoleBrowserIT {
 
     private static final Path SCREENSHOT = Paths.get("target/console-customer.png") /* copied to docs/images for the README */;
 
-    static HeadlessChromium chromium;
+    @RegisterExtension
+    static final HeadlessChromium chromium = new HeadlessChromium();
 
     @LocalServerPort
     int port;
-
-    @BeforeAll
-    static void launchChromium() {
-        chromium = HeadlessChromium.launch();
-    }
-
-    @AfterAll
-    static void closeChromium() {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
 
     @Test
     void agentSearchesInChineseAndReadsTheLiveDelinquencyOfACustomer() throws Exception {

@@ -15,9 +15,8 @@ import org.amity.support.Api;
 import org.amity.support.HeadlessChromium;
 import org.amity.support.OverdueBorrower;
 import org.assertj.core.api.Assertions;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
@@ -29,24 +28,13 @@ import tools.jackson.databind.JsonNode;
 @AmityIntegrationTest
 class PreferenceCentreBrowserIT {
 
-    static HeadlessChromium chromium;
+    @RegisterExtension
+    static final HeadlessChromium chromium = new HeadlessChromium();
 
     @LocalServerPort
     int port;
     @Autowired
     UserAccounts users;
-
-    @BeforeAll
-    static void launchChromium() {
-        chromium = HeadlessChromium.launch();
-    }
-
-    @AfterAll
-    static void closeChromium() {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
 
     @Test
     void theCustomerSetsPreferencesInThePortalAndTheAgentSeesAndChangesThemInTheConsole() {

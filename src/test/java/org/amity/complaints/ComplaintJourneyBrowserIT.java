@@ -13,9 +13,8 @@ import org.amity.support.AmityIntegrationTest;
 import org.amity.support.Api;
 import org.amity.support.HeadlessChromium;
 import org.assertj.core.api.Assertions;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -27,24 +26,13 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @AmityIntegrationTest
 class ComplaintJourneyBrowserIT {
 
-    static HeadlessChromium chromium;
+    @RegisterExtension
+    static final HeadlessChromium chromium = new HeadlessChromium();
 
     @LocalServerPort
     int port;
     @Autowired
     StoredCalendars calendars;
-
-    @BeforeAll
-    static void launchChromium() {
-        chromium = HeadlessChromium.launch();
-    }
-
-    @AfterAll
-    static void closeChromium() {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
 
     @Test
     void intakeVisitRefusedAlternativeRejectedReReviewedAcceptedAndRated() {

@@ -15,10 +15,9 @@ import org.amity.support.Api;
 import org.amity.support.HeadlessChromium;
 import org.amity.support.OverdueBorrower;
 import org.assertj.core.api.Assertions;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -26,25 +25,14 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @AmityIntegrationTest
 class HardshipBrowserIT {
 
-    static HeadlessChromium chromium;
+    @RegisterExtension
+    static final HeadlessChromium chromium = new HeadlessChromium();
 
     @LocalServerPort
     int port;
 
     @Autowired
     UserAccounts accounts;
-
-    @BeforeAll
-    static void launchChromium() {
-        chromium = HeadlessChromium.launch();
-    }
-
-    @AfterAll
-    static void closeChromium() {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
 
     @AfterEach
     void resetClock() {

@@ -8,33 +8,33 @@ import com.microsoft.playwright.Playwright;
 import java.nio.file.Paths;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * Debian's Chromium driven by Playwright, for the {@code *BrowserIT} tests: the distribution's browser, never a
- * downloaded one, because builds run offline. {@code AMITY_CHROMIUM} names another executable.
+ * downloaded one, because builds run offline. {@code AMITY_CHROMIUM} names another executable. A test class registers
+ * it as {@code @RegisterExtension static final HeadlessChromium chromium = new HeadlessChromium();}: the browser is
+ * launched before the class's tests and closed after them.
  */
-public final class HeadlessChromium implements AutoCloseable {
+public final class HeadlessChromium implements BeforeAllCallback, AfterAllCallback, AutoCloseable {
 
-    private final Playwright playwright;
-    private final Browser browser;
+    private Playwright playwright;
+    private Browser browser;
 
-    private HeadlessChromium(Playwright playwright, Browser browser) {
-        this.playwright = playwright;
-        this.browser = browser;
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
+                .setExecutablePath(Paths.get(System.getenv().getOrDefault("AMITY_CHROMIUM", "/usr/bin/chromium")))
+                .setArgs(List.of("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"))
+                .setHeadless(true));
     }
 
-    public static HeadlessChromium launch() {
-        Playwright playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        try {
-            Browser browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                    .setExecutablePath(Paths.get(System.getenv().getOrDefault("AMITY_CHROMIUM", "/usr/bin/chromium")))
-                    .setArgs(List.of("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"))
-                    .setHeadless(true));
-            return new HeadlessChromium(playwright, browser);
-        } catch (RuntimeException e) {
-            playwright.close();
-            throw e;
-        }
+    @Override
+    public void afterAll(ExtensionContext context) {
+        close();
     }
 
     public BrowserContext newContext(Browser.NewContextOptions options) {
@@ -52,7 +52,13 @@ public final class HeadlessChromium implements AutoCloseable {
 
     @Override
     public void close() {
-        browser.close();
-        playwright.close();
+        if (browser != null) {
+            browser.close();
+            browser = null;
+        }
+        if (playwright != null) {
+            playwright.close();
+            playwright = null;
+        }
     }
 }
