@@ -4,22 +4,18 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.util.List;
-import java.util.Map;
 import org.amity.platform.PersonalData;
 import org.amity.support.AmityIntegrationTest;
 import org.amity.support.Api;
+import org.amity.support.HeadlessChromium;
 import org.amity.support.OverdueBorrower;
 import org.assertj.core.api.Assertions;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** An agent's day in the console, in Debian's Chromium: log in, switch language, find a borrower, read their page. */
@@ -28,31 +24,11 @@ class ConsoleBrowserIT {
 
     private static final Path SCREENSHOT = Paths.get("target/console-customer.png") /* copied to docs/images for the README */;
 
-    static Playwright playwright;
-    static Browser browser;
+    @RegisterExtension
+    static final HeadlessChromium chromium = new HeadlessChromium();
 
     @LocalServerPort
     int port;
-
-    @BeforeAll
-    static void launchChromium() {
-        // the distribution's Chromium, never a downloaded one: builds run offline
-        playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                .setExecutablePath(Paths.get(System.getenv().getOrDefault("AMITY_CHROMIUM", "/usr/bin/chromium")))
-                .setArgs(List.of("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"))
-                .setHeadless(true));
-    }
-
-    @AfterAll
-    static void closeChromium() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
-        }
-    }
 
     @Test
     void agentSearchesInChineseAndReadsTheLiveDelinquencyOfACustomer() throws Exception {
@@ -61,7 +37,7 @@ class ConsoleBrowserIT {
                 .body().path("daysPastDue").asInt();
         Assertions.assertThat(daysPastDue).as("the fixture loan must be overdue").isGreaterThan(60);
 
-        try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setLocale("en-US")
+        try (BrowserContext context = chromium.newContext(new Browser.NewContextOptions().setLocale("en-US")
                 .setViewportSize(1280, 900))) {
             Page page = context.newPage();
             logIn(page, "agent");
@@ -98,7 +74,7 @@ class ConsoleBrowserIT {
     void customerPageFitsA390PixelPhoneWithTablesScrollingInsideTheirWrapper() {
         OverdueBorrower borrower = OverdueBorrower.book(port);
 
-        try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setLocale("zh-CN")
+        try (BrowserContext context = chromium.newContext(new Browser.NewContextOptions().setLocale("zh-CN")
                 .setViewportSize(390, 844).setDeviceScaleFactor(2).setIsMobile(true).setHasTouch(true))) {
             Page page = context.newPage();
             logIn(page, "agent");
@@ -116,11 +92,7 @@ class ConsoleBrowserIT {
     }
 
     private void logIn(Page page, String username) {
-        page.navigate(url("/login"));
-        page.fill("#username", username);
-        page.fill("#password", "demo");
-        page.click("#login-button");
-        page.waitForURL("**/console");
+        HeadlessChromium.logIn(page, url("/login"), username, "demo", "**/console");
     }
 
     /** Types into the live-search box and waits for htmx to show the customer among the results. */

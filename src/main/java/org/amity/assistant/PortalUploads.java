@@ -11,6 +11,7 @@ import org.amity.ledger.LoanApplicationView;
 import org.amity.platform.ApiProblem;
 import org.amity.platform.AuditTrail;
 import org.amity.platform.BusinessClock;
+import org.amity.platform.files.FileSignature;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -23,7 +24,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class PortalUploads {
 
-    public static final int MAX_BYTES = 10 * 1024 * 1024;
+    public static final int MAX_BYTES = FileSignature.MAX_BYTES;
 
     private final JdbcClient jdbc;
     private final LoanApplicationService applications;
@@ -46,11 +47,9 @@ public class PortalUploads {
             throw ApiProblem.badRequest("FILE_TOO_LARGE", "file", "A document is at most 10 MB; this one is "
                     + String.format("%.1f", content.length / 1024.0 / 1024.0) + " MB");
         }
-        String mediaType = mediaTypeOf(content);
-        if (mediaType == null) {
-            throw ApiProblem.badRequest("UNSUPPORTED_FILE_TYPE", "file", "Only PDF, JPEG or PNG documents are accepted")
-                    .allowedValues(java.util.List.of("application/pdf", "image/jpeg", "image/png"));
-        }
+        String mediaType = FileSignature.detect(content).map(FileSignature.Kind::contentType).orElseThrow(() -> ApiProblem.badRequest(
+                "UNSUPPORTED_FILE_TYPE", "file", "Only PDF, JPEG or PNG documents are accepted")
+                .allowedValues(FileSignature.ALLOWED_CONTENT_TYPES));
         UUID id = UUID.randomUUID();
         String name = fileName == null || fileName.isBlank() ? "document" : fileName.strip();
         name = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
@@ -70,32 +69,6 @@ public class PortalUploads {
                 Map.of("upload", id.toString(), "type", documentType.strip().toUpperCase(), "mediaType", mediaType,
                         "bytes", content.length, "sha256", sha));
         return updated;
-    }
-
-    /** PDF, JPEG or PNG by magic bytes; null for anything else. */
-    static String mediaTypeOf(byte[] c) {
-        if (starts(c, 0x25, 0x50, 0x44, 0x46, 0x2D)) { // %PDF-
-            return "application/pdf";
-        }
-        if (starts(c, 0xFF, 0xD8, 0xFF)) {
-            return "image/jpeg";
-        }
-        if (starts(c, 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A)) {
-            return "image/png";
-        }
-        return null;
-    }
-
-    private static boolean starts(byte[] content, int... magic) {
-        if (content.length < magic.length) {
-            return false;
-        }
-        for (int i = 0; i < magic.length; i++) {
-            if ((content[i] & 0xFF) != magic[i]) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private static String sha256(byte[] content) {

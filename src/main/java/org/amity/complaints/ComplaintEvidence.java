@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.amity.complaints.domain.FileSignature;
 import org.amity.contact.ContactDecisionService;
 import org.amity.contact.ContactPurpose;
 import org.amity.identity.CurrentUser;
@@ -19,6 +18,7 @@ import org.amity.ledger.LoanService;
 import org.amity.platform.ApiProblem;
 import org.amity.platform.AuditTrail;
 import org.amity.platform.BusinessClock;
+import org.amity.platform.files.FileSignature;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -31,7 +31,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ComplaintEvidence {
 
-    public static final int MAX_FILE_BYTES = 10 * 1024 * 1024;
+    public static final int MAX_FILE_BYTES = FileSignature.MAX_BYTES;
     /** How far before the reported time (or receipt) contacts are shown, and how far after. */
     static final Duration BEFORE = Duration.ofDays(30);
     static final Duration AFTER = Duration.ofDays(2);
@@ -73,7 +73,7 @@ public class ComplaintEvidence {
         }
         FileSignature.Kind kind = FileSignature.detect(content).orElseThrow(() -> ApiProblem.badRequest("FILE_TYPE_NOT_ALLOWED", "file",
                 "The file " + fileName + " is not a PDF, JPEG or PNG (checked by its content, not its name)")
-                .allowedValues(List.of("application/pdf", "image/jpeg", "image/png")));
+                .allowedValues(FileSignature.ALLOWED_CONTENT_TYPES));
         ComplaintView c = complaints.lock(complaintId);
         UUID id = UUID.randomUUID();
         String sha = sha256(content);

@@ -8,6 +8,7 @@ import org.amity.identity.CurrentUser;
 import org.amity.platform.ApiProblem;
 import org.amity.platform.AuditTrail;
 import org.amity.platform.BusinessClock;
+import org.amity.platform.files.FileSignature;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -19,7 +20,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class HardshipDocuments {
 
-    public static final int MAX_BYTES = 10 * 1024 * 1024;
+    public static final int MAX_BYTES = FileSignature.MAX_BYTES;
 
     private final JdbcClient jdbc;
     private final BusinessClock clock;
@@ -43,29 +44,8 @@ public class HardshipDocuments {
         if (bytes.length > MAX_BYTES) {
             throw ApiProblem.badRequest("DOCUMENT_TOO_LARGE", "file", name + " is larger than 10 MB");
         }
-        if (starts(bytes, 0x25, 0x50, 0x44, 0x46, 0x2D)) { // %PDF-
-            return "application/pdf";
-        }
-        if (starts(bytes, 0xFF, 0xD8, 0xFF)) {
-            return "image/jpeg";
-        }
-        if (starts(bytes, 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A)) {
-            return "image/png";
-        }
-        throw ApiProblem.badRequest("UNSUPPORTED_DOCUMENT", "file", name + " is not a PDF, JPEG or PNG file")
-                .allowedValues(List.of("application/pdf", "image/jpeg", "image/png"));
-    }
-
-    private static boolean starts(byte[] bytes, int... magic) {
-        if (bytes.length < magic.length) {
-            return false;
-        }
-        for (int i = 0; i < magic.length; i++) {
-            if ((bytes[i] & 0xFF) != magic[i]) {
-                return false;
-            }
-        }
-        return true;
+        return FileSignature.detect(bytes).map(FileSignature.Kind::contentType).orElseThrow(() -> ApiProblem.badRequest(
+                "UNSUPPORTED_DOCUMENT", "file", name + " is not a PDF, JPEG or PNG file").allowedValues(FileSignature.ALLOWED_CONTENT_TYPES));
     }
 
     @Transactional

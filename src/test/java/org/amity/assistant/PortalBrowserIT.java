@@ -4,24 +4,20 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import java.nio.file.Paths;
-import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.amity.identity.Role;
 import org.amity.identity.UserAccounts;
 import org.amity.support.AmityIntegrationTest;
 import org.amity.support.Api;
+import org.amity.support.HeadlessChromium;
 import org.amity.support.OverdueBorrower;
 import org.assertj.core.api.Assertions;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -32,33 +28,13 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @AmityIntegrationTest
 class PortalBrowserIT {
 
-    static Playwright playwright;
-    static Browser browser;
+    @RegisterExtension
+    static final HeadlessChromium chromium = new HeadlessChromium();
 
     @LocalServerPort
     int port;
     @Autowired
     UserAccounts users;
-
-    @BeforeAll
-    static void launchChromium() {
-        // the distribution's Chromium, never a downloaded one: builds run offline
-        playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                .setExecutablePath(Paths.get(System.getenv().getOrDefault("AMITY_CHROMIUM", "/usr/bin/chromium")))
-                .setArgs(List.of("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"))
-                .setHeadless(true));
-    }
-
-    @AfterAll
-    static void closeChromium() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
-        }
-    }
 
     @Test
     void aBorrowerReadsTheOverdueExplanationAsksAboutTheApplicationInChineseAndStopsCollectionCalls() {
@@ -66,14 +42,10 @@ class PortalBrowserIT {
         users.create(b.customerNumber(), "demo-password", Set.of(Role.CUSTOMER), b.name(), UUID.fromString(b.customerId()), false);
         int daysPastDue = Api.as(port, "admin").get("/api/v1/loans/" + b.loanId() + "/delinquency").body().path("daysPastDue").asInt();
 
-        try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setLocale("zh-CN")
+        try (BrowserContext context = chromium.newContext(new Browser.NewContextOptions().setLocale("zh-CN")
                 .setViewportSize(390, 844).setDeviceScaleFactor(2).setIsMobile(true).setHasTouch(true))) {
             Page page = context.newPage();
-            page.navigate(url("/login?lang=zh-CN"));
-            page.fill("#username", b.customerNumber());
-            page.fill("#password", "demo-password");
-            page.click("#login-button");
-            page.waitForURL("**/portal");
+            HeadlessChromium.logIn(page, url("/login?lang=zh-CN"), b.customerNumber(), "demo-password", "**/portal");
 
             // the overview: overdue as of now, and the sentence saying how that was computed
             Locator loan = page.locator("#loan-" + b.loanNumber());

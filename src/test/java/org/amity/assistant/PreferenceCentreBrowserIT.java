@@ -4,23 +4,19 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import java.nio.file.Paths;
-import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.amity.identity.Role;
 import org.amity.identity.UserAccounts;
 import org.amity.support.AmityIntegrationTest;
 import org.amity.support.Api;
+import org.amity.support.HeadlessChromium;
 import org.amity.support.OverdueBorrower;
 import org.assertj.core.api.Assertions;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
@@ -32,39 +28,20 @@ import tools.jackson.databind.JsonNode;
 @AmityIntegrationTest
 class PreferenceCentreBrowserIT {
 
-    static Playwright playwright;
-    static Browser browser;
+    @RegisterExtension
+    static final HeadlessChromium chromium = new HeadlessChromium();
 
     @LocalServerPort
     int port;
     @Autowired
     UserAccounts users;
 
-    @BeforeAll
-    static void launchChromium() {
-        playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                .setExecutablePath(Paths.get(System.getenv().getOrDefault("AMITY_CHROMIUM", "/usr/bin/chromium")))
-                .setArgs(List.of("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"))
-                .setHeadless(true));
-    }
-
-    @AfterAll
-    static void closeChromium() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
-        }
-    }
-
     @Test
     void theCustomerSetsPreferencesInThePortalAndTheAgentSeesAndChangesThemInTheConsole() {
         OverdueBorrower b = OverdueBorrower.book(port);
         users.create(b.customerNumber(), "demo-password", Set.of(Role.CUSTOMER), b.name(), UUID.fromString(b.customerId()), false);
 
-        try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setLocale("en-GB")
+        try (BrowserContext context = chromium.newContext(new Browser.NewContextOptions().setLocale("en-GB")
                 .setViewportSize(390, 844).setIsMobile(true).setHasTouch(true))) {
             Page page = context.newPage();
             logIn(page, b.customerNumber(), "demo-password", "**/portal");
@@ -99,7 +76,7 @@ class PreferenceCentreBrowserIT {
                 {"customerId":"%s","loanId":"%s","purpose":"COLLECTION","channel":"VOICE","destination":"%s"}"""
                 .formatted(b.customerId(), b.loanId(), b.phone())).raw()).contains("CHANNEL_OPTED_OUT");
 
-        try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setLocale("zh-CN").setViewportSize(1280, 900))) {
+        try (BrowserContext context = chromium.newContext(new Browser.NewContextOptions().setLocale("zh-CN").setViewportSize(1280, 900))) {
             Page page = context.newPage();
             logIn(page, "agent", "demo", "**/console");
             page.navigate(url("/console/customers/" + b.customerId() + "?lang=zh-CN"));
@@ -119,11 +96,7 @@ class PreferenceCentreBrowserIT {
     }
 
     private void logIn(Page page, String username, String password, String landing) {
-        page.navigate(url("/login"));
-        page.fill("#username", username);
-        page.fill("#password", password);
-        page.click("#login-button");
-        page.waitForURL(landing);
+        HeadlessChromium.logIn(page, url("/login"), username, password, landing);
     }
 
     private String url(String path) {

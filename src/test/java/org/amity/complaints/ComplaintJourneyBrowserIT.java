@@ -4,21 +4,17 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import java.nio.file.Paths;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.List;
-import java.util.Map;
 import org.amity.complaints.internal.StoredCalendars;
 import org.amity.support.AmityIntegrationTest;
 import org.amity.support.Api;
+import org.amity.support.HeadlessChromium;
 import org.assertj.core.api.Assertions;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -30,39 +26,19 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @AmityIntegrationTest
 class ComplaintJourneyBrowserIT {
 
-    static Playwright playwright;
-    static Browser browser;
+    @RegisterExtension
+    static final HeadlessChromium chromium = new HeadlessChromium();
 
     @LocalServerPort
     int port;
     @Autowired
     StoredCalendars calendars;
 
-    @BeforeAll
-    static void launchChromium() {
-        // the distribution's Chromium, never a downloaded one: builds run offline
-        playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                .setExecutablePath(Paths.get(System.getenv().getOrDefault("AMITY_CHROMIUM", "/usr/bin/chromium")))
-                .setArgs(List.of("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"))
-                .setHeadless(true));
-    }
-
-    @AfterAll
-    static void closeChromium() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
-        }
-    }
-
     @Test
     void intakeVisitRefusedAlternativeRejectedReReviewedAcceptedAndRated() {
-        try (BrowserContext phone = browser.newContext(new Browser.NewContextOptions().setLocale("zh-CN")
+        try (BrowserContext phone = chromium.newContext(new Browser.NewContextOptions().setLocale("zh-CN")
                 .setViewportSize(390, 844).setIsMobile(true).setHasTouch(true));
-             BrowserContext desk = browser.newContext(new Browser.NewContextOptions().setLocale("zh-CN").setViewportSize(1280, 900))) {
+             BrowserContext desk = chromium.newContext(new Browser.NewContextOptions().setLocale("zh-CN").setViewportSize(1280, 900))) {
             Page customer = phone.newPage();
             logIn(customer, "DEMO-PARTIAL", "**/portal**");
             customer.navigate(url("/portal/complaints?lang=zh-CN"));
@@ -139,11 +115,7 @@ class ComplaintJourneyBrowserIT {
     }
 
     private void logIn(Page page, String username, String landing) {
-        page.navigate(url("/login"));
-        page.fill("#username", username);
-        page.fill("#password", "demo");
-        page.click("#login-button");
-        page.waitForURL(landing);
+        HeadlessChromium.logIn(page, url("/login"), username, "demo", landing);
     }
 
     private String url(String path) {

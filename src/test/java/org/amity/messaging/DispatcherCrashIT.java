@@ -2,10 +2,7 @@ package org.amity.messaging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
 import java.io.IOException;
-import java.net.ServerSocket;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,10 +10,10 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.amity.support.Api;
+import org.amity.support.PackagedApp;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
@@ -36,17 +33,16 @@ class DispatcherCrashIT {
 
     @Test
     void aKilledDispatcherResumesWithNoMessageLostAndNoneDeliveredTwice() throws Exception {
-        Path jar = packagedJar();
-        int port = freePort();
-        Path dataDir = workDir.resolve("data/pg");
+        PackagedApp app = new PackagedApp(workDir);
+        int port = app.port();
         try (ProviderStub sms = new ProviderStub(true)) {
             sms.delayMillis.set(400); // slower than queueing, so the kill lands mid-dispatch
-            Process first = start(jar, port, sms);
+            Process first = start(app, sms);
             Instant clockAt;
             Instant realAt;
             String customerId;
             try {
-                waitUntilHealthy(port, first);
+                app.waitUntilHealthy(first);
                 Api admin = Api.as(port, "admin");
                 // tomorrow 10:00 in Shanghai: inside contact hours whenever the test runs
                 clockAt = LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(1).atTime(10, 0).atZone(ZoneId.of("Asia/Shanghai")).toInstant();
@@ -77,9 +73,9 @@ class DispatcherCrashIT {
             assertThat(beforeRestart).as("killed before everything was sent").isLessThan(MESSAGES);
             sms.delayMillis.set(0);
 
-            Process second = start(jar, port, sms);
+            Process second = start(app, sms);
             try {
-                waitUntilHealthy(port, second);
+                app.waitUntilHealthy(second);
                 Api admin = Api.as(port, "admin");
                 Instant continued = clockAt.plus(Duration.between(realAt, Instant.now()));
                 assertThat(admin.put("/api/v1/admin/clock", "{\"instant\":\"" + continued + "\"}").status()).isEqualTo(200);
@@ -111,63 +107,16 @@ class DispatcherCrashIT {
                         + "(deduplicated by the provider)%n", beforeRestart, sms.total.get() - beforeRestart, resent);
                 assertThat(sms.total.get()).as("the restarted node sent what was left").isGreaterThan(beforeRestart);
             } finally {
-                second.destroy();
-                if (!second.waitFor(60, TimeUnit.SECONDS)) {
-                    second.destroyForcibly();
-                }
+                PackagedApp.stop(second);
             }
         } finally {
-            postmaster(dataDir).ifPresent(ProcessHandle::destroyForcibly);
+            app.postmaster().ifPresent(ProcessHandle::destroyForcibly);
         }
     }
 
-    private Process start(Path jar, int port, ProviderStub sms) throws IOException {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        return new ProcessBuilder(java, "-Xmx512m", "-jar", jar.toString(), "--server.port=" + port,
-                "--amity.demo.customers=20", "--logging.level.root=WARN",
-                "--amity.messaging.sms.base-url=" + sms.baseUrl(),
+    private static Process start(PackagedApp app, ProviderStub sms) throws IOException {
+        return app.start("--amity.messaging.sms.base-url=" + sms.baseUrl(),
                 "--amity.messaging.dispatcher.batch-size=40", "--amity.messaging.dispatcher.threads=8",
-                "--amity.messaging.dispatcher.lease=5s", "--amity.messaging.dispatcher.poll-interval=100ms")
-                .directory(workDir.toFile())
-                .redirectErrorStream(true)
-                .redirectOutput(workDir.resolve("amity-" + Instant.now().toEpochMilli() + ".log").toFile())
-                .start();
-    }
-
-    private static void waitUntilHealthy(int port, Process process) throws InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(180));
-        while (Instant.now().isBefore(deadline)) {
-            assertThat(process.isAlive()).as("the application exited during start-up").isTrue();
-            try {
-                if (new Api(port, null, null).get("/actuator/health").status() == 200) {
-                    return;
-                }
-            } catch (IllegalStateException notYet) {
-                // connection refused while starting
-            }
-            Thread.sleep(500);
-        }
-        throw new AssertionError("Amity did not become healthy on port " + port);
-    }
-
-    private static Optional<ProcessHandle> postmaster(Path dataDir) throws IOException {
-        Path pidFile = dataDir.resolve("postmaster.pid");
-        if (!Files.exists(pidFile)) {
-            return Optional.empty();
-        }
-        List<String> lines = Files.readAllLines(pidFile);
-        return lines.isEmpty() ? Optional.empty() : ProcessHandle.of(Long.parseLong(lines.get(0).trim())).filter(ProcessHandle::isAlive);
-    }
-
-    private static Path packagedJar() {
-        File[] jars = new File("target").listFiles((dir, name) -> name.matches("amity-.*\\.jar") && !name.endsWith("-plain.jar"));
-        assertThat(jars).as("run through 'mvnw verify' so the jar is packaged first").isNotEmpty();
-        return jars[0].toPath().toAbsolutePath();
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
+                "--amity.messaging.dispatcher.lease=5s", "--amity.messaging.dispatcher.poll-interval=100ms");
     }
 }

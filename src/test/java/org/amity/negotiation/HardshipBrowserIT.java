@@ -4,24 +4,20 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.FilePayload;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Paths;
-import java.util.List;
-import java.util.Map;
 import org.amity.identity.UserAccounts;
 import org.amity.support.AmityIntegrationTest;
 import org.amity.support.Api;
+import org.amity.support.HeadlessChromium;
 import org.amity.support.OverdueBorrower;
 import org.assertj.core.api.Assertions;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -29,34 +25,14 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @AmityIntegrationTest
 class HardshipBrowserIT {
 
-    static Playwright playwright;
-    static Browser browser;
+    @RegisterExtension
+    static final HeadlessChromium chromium = new HeadlessChromium();
 
     @LocalServerPort
     int port;
 
     @Autowired
     UserAccounts accounts;
-
-    @BeforeAll
-    static void launchChromium() {
-        // the distribution's Chromium, never a downloaded one: builds run offline
-        playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                .setExecutablePath(Paths.get(System.getenv().getOrDefault("AMITY_CHROMIUM", "/usr/bin/chromium")))
-                .setArgs(List.of("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"))
-                .setHeadless(true));
-    }
-
-    @AfterAll
-    static void closeChromium() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
-        }
-    }
 
     @AfterEach
     void resetClock() {
@@ -66,14 +42,10 @@ class HardshipBrowserIT {
     @Test
     void aCustomerAgreesAnAffordablePlanOnTheirPhoneAndSeesTheFirstInstalmentKept() {
         OverdueBorrower b = Borrowers.withLogin(port, accounts);
-        try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setLocale("en-GB")
+        try (BrowserContext context = chromium.newContext(new Browser.NewContextOptions().setLocale("en-GB")
                 .setViewportSize(390, 844).setIsMobile(true).setHasTouch(true))) {
             Page page = context.newPage();
-            page.navigate(url("/login?lang=en"));
-            page.fill("#username", b.customerNumber());
-            page.fill("#password", "demo");
-            page.click("#login-button");
-            page.waitForURL("**/portal**");
+            HeadlessChromium.logIn(page, url("/login?lang=en"), b.customerNumber(), "demo", "**/portal**");
             page.click("#nav-hardship");
             assertThat(page.locator("#page-title")).hasText("Difficulty repaying?");
 

@@ -1,13 +1,13 @@
-package org.amity.complaints.domain;
+package org.amity.platform.files;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
-import org.amity.complaints.domain.FileSignature.Kind;
+import org.amity.platform.files.FileSignature.Kind;
 import org.junit.jupiter.api.Test;
 
-/** Evidence files are recognised by their first bytes only. */
+/** Uploads are recognised by their first bytes only. */
 class FileSignatureTest {
 
     @Test
@@ -25,5 +25,11 @@ class FileSignatureTest {
         assertThat(FileSignature.detect(new byte[] {(byte) 0x89, 'P', 'N'})).as("truncated").isEqualTo(Optional.empty());
         assertThat(FileSignature.detect(new byte[0])).isEmpty();
         assertThat(FileSignature.detect(null)).isEmpty();
+    }
+
+    @Test
+    void offersTheContentTypesOfWhatItRecognises() {
+        assertThat(FileSignature.ALLOWED_CONTENT_TYPES).containsExactly("application/pdf", "image/jpeg", "image/png");
+        assertThat(FileSignature.MAX_BYTES).isEqualTo(10 * 1024 * 1024);
     }
 }
