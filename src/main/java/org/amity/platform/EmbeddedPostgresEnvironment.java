@@ -78,7 +78,11 @@ public class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor, Or
                     .setServerConfig("work_mem", "32MB")
                     .setServerConfig("maintenance_work_mem", "256MB")
                     .setServerConfig("max_wal_size", "4GB")
-                    .setServerConfig("listen_addresses", "localhost");
+                    .setServerConfig("listen_addresses", "localhost")
+                    // stopped by Spring Boot's shutdown hook after the application contexts are closed (below), not by
+                    // zonky's own hook, which would race them: scheduled jobs and the event registry would find the
+                    // database gone and wait out the connection timeout
+                    .setRegisterShutdownHook(false);
             if (dataDir == null) {
                 builder.setServerConfig("fsync", "off").setServerConfig("synchronous_commit", "off")
                         .setServerConfig("full_page_writes", "off");
@@ -88,11 +92,20 @@ public class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor, Or
                 builder.setDataDirectory(dataDir).setCleanDataDirectory(false);
             }
             EmbeddedPostgres pg = builder.start();
+            SpringApplication.getShutdownHandlers().add(() -> stop(pg));
             log.info("Embedded PostgreSQL listening on localhost:" + pg.getPort()
                     + (dataDir == null ? " (ephemeral)" : " with data in " + dataDir));
             return pg;
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start the embedded PostgreSQL", e);
+        }
+    }
+
+    private void stop(EmbeddedPostgres pg) {
+        try {
+            pg.close();
+        } catch (IOException | RuntimeException e) {
+            log.warn("Could not stop the embedded PostgreSQL cleanly", e);
         }
     }
 
