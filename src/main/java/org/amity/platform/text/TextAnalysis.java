@@ -33,13 +33,20 @@ public final class TextAnalysis {
         if (text == null || text.isBlank()) {
             return "";
         }
-        return toSimplified.get().transliterate(NFKC.normalize(text)).toLowerCase(Locale.ROOT).strip();
+        String folded = NFKC.normalize(text);
+        // the transliterator is the costliest step of a classification: only Han text can need it
+        String simplified = isChinese(folded) ? toSimplified.get().transliterate(folded) : folded;
+        return simplified.toLowerCase(Locale.ROOT).strip();
     }
 
     /** Words of the normalised text, punctuation dropped. */
     public List<String> words(String text) {
+        return wordsOfNormalised(normalise(text));
+    }
+
+    private List<String> wordsOfNormalised(String normalised) {
         List<String> words = new ArrayList<>();
-        try (TokenStream stream = analyzer.tokenStream("text", normalise(text))) {
+        try (TokenStream stream = analyzer.tokenStream("text", normalised)) {
             CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
             stream.reset();
             while (stream.incrementToken()) {
@@ -57,8 +64,8 @@ public final class TextAnalysis {
 
     /** Words, plus "bi:" bigrams of consecutive Han characters. */
     public List<String> features(String text) {
-        List<String> features = words(text);
         String normalised = normalise(text);
+        List<String> features = wordsOfNormalised(normalised);
         int previous = -1;
         for (int i = 0; i < normalised.length(); ) {
             int cp = normalised.codePointAt(i);
