@@ -142,13 +142,7 @@ class ComplaintConsole {
     }
 
     private String act(UUID id, RedirectAttributes flash, String done, Runnable action) {
-        try {
-            action.run();
-            flash.addFlashAttribute("notice", done);
-        } catch (ApiProblem e) {
-            flash.addFlashAttribute("error", e.getMessage());
-        }
-        return "redirect:/console/complaints/" + id;
+        return FlashAction.run(flash, done, action, "/console/complaints/" + id);
     }
 
     @PostMapping("/console/complaints/{id}/acknowledge")
@@ -337,13 +331,7 @@ class ComplaintConsole {
     }
 
     private String fieldAct(UUID visitId, RedirectAttributes flash, String done, Runnable action) {
-        try {
-            action.run();
-            flash.addFlashAttribute("notice", done);
-        } catch (ApiProblem e) {
-            flash.addFlashAttribute("error", e.getMessage());
-        }
-        return "redirect:/console/visits/" + visitId;
+        return FlashAction.run(flash, done, action, "/console/visits/" + visitId);
     }
 
     @PostMapping("/console/visits/{visitId}/start")

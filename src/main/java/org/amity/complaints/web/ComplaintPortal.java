@@ -107,13 +107,7 @@ class ComplaintPortal {
     }
 
     private String act(UUID id, RedirectAttributes flash, String done, Runnable action) {
-        try {
-            action.run();
-            flash.addFlashAttribute("notice", done);
-        } catch (ApiProblem e) {
-            flash.addFlashAttribute("error", e.getMessage());
-        }
-        return "redirect:/portal/complaints/" + id;
+        return FlashAction.run(flash, done, action, "/portal/complaints/" + id);
     }
 
     @PostMapping("/portal/complaints/{id}/files")
