@@ -12,7 +12,7 @@ import org.amity.ledger.domain.ScheduledInstalment;
 
 /**
  * Streams a loans file into {@code loan} and {@code instalment}: per chunk, one query finds the customers the
- * chunk refers to and one finds duplicate ids, then the loans and their generated schedules go in with COPY.
+ * chunk refers to and one finds duplicate ids, then the loans and their generated schedules go in with binary COPY.
  */
 final class LoanImporter {
 
@@ -48,24 +48,24 @@ final class LoanImporter {
         }).toList();
         List<LoanRows.Row> rows = DuplicateCheck.keepUnique(ctx, "loan", known, r -> r.loan().externalId(), LoanRows.Row::line);
         List<UUID> ids = new ArrayList<>(rows.size());
-        try (CopyText copy = new CopyText(ctx.connection, "loan", "id, customer_id, external_id, product, currency, principal, "
+        try (CopyBinary copy = new CopyBinary(ctx.connection, "loan", "id, customer_id, external_id, product, currency, principal, "
                 + "annual_rate, term_months, method, disbursed_on, first_due_date, grace_days, created_at")) {
             for (LoanRows.Row row : rows) {
                 ValidLoan l = row.loan();
                 UUID id = ctx.ids.next();
                 ids.add(id);
-                copy.add(id).add(customers.get(row.customerExternalId())).add(l.externalId()).add(l.product()).add(l.currency())
-                        .add(l.principal()).add(l.annualRate()).add(l.termMonths()).add(l.method().name()).add(l.disbursedOn())
-                        .add(l.firstDueDate()).add(l.graceDays()).add(ctx.now).endRow();
+                copy.uuid(id).uuid(customers.get(row.customerExternalId())).text(l.externalId()).text(l.product()).text(l.currency())
+                        .numeric(l.principal()).numeric(l.annualRate()).int4(l.termMonths()).text(l.method().name())
+                        .date(l.disbursedOn()).date(l.firstDueDate()).int4(l.graceDays()).timestamptz(ctx.now).endRow();
             }
         }
-        try (CopyText copy = new CopyText(ctx.connection, "instalment",
+        try (CopyBinary copy = new CopyBinary(ctx.connection, "instalment",
                 "loan_id, number, customer_id, due_date, principal, interest, fees")) {
             for (int k = 0; k < rows.size(); k++) {
                 UUID customer = customers.get(rows.get(k).customerExternalId());
                 for (ScheduledInstalment i : rows.get(k).loan().schedule()) {
-                    copy.add(ids.get(k)).add(i.number()).add(customer).add(i.dueDate()).add(i.principal()).add(i.interest())
-                            .add(i.fees()).endRow();
+                    copy.uuid(ids.get(k)).int4(i.number()).uuid(customer).date(i.dueDate()).numeric(i.principal())
+                            .numeric(i.interest()).numeric(i.fees()).endRow();
                 }
             }
         }
