@@ -2,6 +2,7 @@ package org.amity.platform.web;
 
 import java.time.Duration;
 import java.util.Locale;
+import org.springframework.boot.webmvc.autoconfigure.WebMvcRegistrations;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.LocaleResolver;
@@ -9,6 +10,7 @@ import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /** Bilingual console and portal: {@code ?lang=zh-CN|en} switches, a cookie remembers, the browser decides first. */
 @Configuration(proxyBeanMethods = false)
@@ -23,6 +25,17 @@ public class WebConfiguration implements WebMvcConfigurer {
             return requested != null && requested.getLanguage().equals("zh") ? Locale.SIMPLIFIED_CHINESE : Locale.ENGLISH;
         });
         return resolver;
+    }
+
+    /** Request-mapping lookup that skips mappings whose literal path prefix rules them out (see the class). */
+    @Bean
+    WebMvcRegistrations literalPrefixHandlerMapping() {
+        return new WebMvcRegistrations() {
+            @Override
+            public RequestMappingHandlerMapping getRequestMappingHandlerMapping() {
+                return new LiteralPrefixHandlerMapping();
+            }
+        };
     }
 
     @Override

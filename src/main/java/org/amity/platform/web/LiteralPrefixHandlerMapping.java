@@ -1,0 +1,155 @@
+package org.amity.platform.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.web.cors.CorsUtils;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.mvc.condition.PathPatternsRequestCondition;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+import org.springframework.web.util.pattern.PathPattern;
+
+/**
+ * Spring MVC's request-mapping lookup, with the candidate mappings narrowed by their literal path prefix first.
+ *
+ * <p>Why: a URL with a path variable ({@code /api/v1/loans/{id}/delinquency}) has no direct-path entry, so Spring
+ * evaluates every one of the application's ~250 mappings against the request, and each evaluation reads the method,
+ * headers and parsed path through the stack of request wrappers the security filters add. A profile of the
+ * delinquency API under load put about a third of the request threads' time there.
+ *
+ * <p>How: a mapping can match a path only if the path starts with the literal text of one of its patterns up to
+ * the last '/' before the first variable or wildcard ({@code /portal/**} → {@code /portal}, since it also matches
+ * {@code /portal}). The lookup mirrors Spring's: mappings registered under the exact path first, then the others;
+ * only the candidates whose prefix fits are evaluated, with Spring's own conditions, comparator and
+ * {@link #handleMatch}. Whenever the fast path has nothing certain to say — no match (Spring then answers 404, 405,
+ * 406 or 415 from all mappings), two equally good matches, a CORS pre-flight, or a path with percent-escapes or
+ * matrix parameters (which Spring decodes or strips before matching) — the request goes to Spring's full lookup.
+ */
+class LiteralPrefixHandlerMapping extends RequestMappingHandlerMapping {
+
+    private record Candidate(String[] prefixes, RequestMappingInfo mapping, HandlerMethod handler) {
+    }
+
+    private record Index(Map<String, List<Candidate>> direct, List<Candidate> all) {
+    }
+
+    private record Matched(RequestMappingInfo mapping, HandlerMethod handler) {
+    }
+
+    private volatile Index index;
+
+    @Override
+    public void afterPropertiesSet() {
+        super.afterPropertiesSet();
+        index = buildIndex();
+    }
+
+    @Override
+    public void registerMapping(RequestMappingInfo mapping, Object handler, Method method) {
+        super.registerMapping(mapping, handler, method);
+        index = buildIndex();
+    }
+
+    @Override
+    public void unregisterMapping(RequestMappingInfo mapping) {
+        super.unregisterMapping(mapping);
+        index = buildIndex();
+    }
+
+    private Index buildIndex() {
+        Map<String, List<Candidate>> direct = new HashMap<>();
+        List<Candidate> all = new ArrayList<>();
+        getHandlerMethods().forEach((mapping, handler) -> {
+            Candidate c = new Candidate(literalPrefixes(mapping), mapping, handler);
+            all.add(c);
+            for (String path : mapping.getDirectPaths()) {
+                direct.computeIfAbsent(path, k -> new ArrayList<>(1)).add(c);
+            }
+        });
+        return new Index(direct, all);
+    }
+
+    @Override
+    protected HandlerMethod lookupHandlerMethod(String lookupPath, HttpServletRequest request) throws Exception {
+        Index current = index;
+        String uri = request.getRequestURI();
+        if (current == null || uri.indexOf('%') >= 0 || uri.indexOf(';') >= 0 || CorsUtils.isPreFlightRequest(request)) {
+            return super.lookupHandlerMethod(lookupPath, request);
+        }
+        List<Matched> matches = new ArrayList<>(2);
+        List<Candidate> direct = current.direct().get(lookupPath);
+        if (direct != null) {
+            addMatches(direct, lookupPath, request, matches, false);
+        }
+        if (matches.isEmpty()) {
+            addMatches(current.all(), lookupPath, request, matches, true);
+        }
+        if (matches.isEmpty()) {
+            return super.lookupHandlerMethod(lookupPath, request);
+        }
+        Matched best = matches.get(0);
+        if (matches.size() > 1) {
+            Comparator<RequestMappingInfo> comparator = getMappingComparator(request);
+            matches.sort((a, b) -> comparator.compare(a.mapping(), b.mapping()));
+            best = matches.get(0);
+            if (comparator.compare(best.mapping(), matches.get(1).mapping()) == 0) {
+                return super.lookupHandlerMethod(lookupPath, request); // Spring reports the ambiguity
+            }
+        }
+        request.setAttribute(BEST_MATCHING_HANDLER_ATTRIBUTE, best.handler());
+        handleMatch(best.mapping(), lookupPath, request);
+        return best.handler();
+    }
+
+    private void addMatches(List<Candidate> candidates, String lookupPath, HttpServletRequest request, List<Matched> matches,
+                            boolean byPrefix) {
+        for (Candidate c : candidates) {
+            if (byPrefix && !startsWithAny(lookupPath, c.prefixes())) {
+                continue;
+            }
+            RequestMappingInfo match = getMatchingMapping(c.mapping(), request);
+            if (match != null) {
+                matches.add(new Matched(match, c.handler()));
+            }
+        }
+    }
+
+    private static boolean startsWithAny(String path, String[] prefixes) {
+        for (String prefix : prefixes) {
+            if (path.startsWith(prefix)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The literal start of each of the mapping's patterns; {@code [""]} (anything) when it has no path patterns. */
+    static String[] literalPrefixes(RequestMappingInfo info) {
+        PathPatternsRequestCondition condition = info.getPathPatternsCondition();
+        Set<PathPattern> patterns = condition == null ? Set.of() : condition.getPatterns();
+        if (patterns.isEmpty()) {
+            return new String[] {""};
+        }
+        return patterns.stream().map(p -> literalPrefix(p.getPatternString())).toArray(String[]::new);
+    }
+
+    /**
+     * Up to, not including, the last '/' before the first variable, wildcard or escape: {@code /portal/**} also
+     * matches {@code /portal}, so its prefix is {@code /portal}. A pattern without any is its own prefix.
+     */
+    static String literalPrefix(String pattern) {
+        for (int i = 0; i < pattern.length(); i++) {
+            char c = pattern.charAt(i);
+            if (c == '{' || c == '*' || c == '?' || c == '\\') {
+                return pattern.substring(0, Math.max(0, pattern.lastIndexOf('/', i)));
+            }
+        }
+        return pattern;
+    }
+}
