@@ -8,11 +8,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.springframework.http.server.PathContainer;
 import org.springframework.web.cors.CorsUtils;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.mvc.condition.PathPatternsRequestCondition;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+import org.springframework.web.util.ServletRequestPathUtils;
 import org.springframework.web.util.pattern.PathPattern;
 
 /**
@@ -26,14 +28,28 @@ import org.springframework.web.util.pattern.PathPattern;
  * <p>How: a mapping can match a path only if the path starts with the literal text of one of its patterns up to
  * the last '/' before the first variable or wildcard ({@code /portal/**} → {@code /portal}, since it also matches
  * {@code /portal}). The lookup mirrors Spring's: mappings registered under the exact path first, then the others;
- * only the candidates whose prefix fits are evaluated, with Spring's own conditions, comparator and
- * {@link #handleMatch}. Whenever the fast path has nothing certain to say — no match (Spring then answers 404, 405,
+ * only the candidates whose prefix fits and whose path patterns match the path are evaluated, with Spring's own
+ * conditions, comparator and {@link #handleMatch}. Whenever the fast path has nothing certain to say — no match (Spring then answers 404, 405,
  * 406 or 415 from all mappings), two equally good matches, a CORS pre-flight, or a path with percent-escapes or
  * matrix parameters (which Spring decodes or strips before matching) — the request goes to Spring's full lookup.
  */
 class LiteralPrefixHandlerMapping extends RequestMappingHandlerMapping {
 
-    private record Candidate(String[] prefixes, RequestMappingInfo mapping, HandlerMethod handler) {
+    /** A mapping, its handler, and its path patterns (none: any path) with their literal prefixes. */
+    private record Candidate(String[] prefixes, PathPattern[] patterns, RequestMappingInfo mapping, HandlerMethod handler) {
+
+        /** The path test of Spring's {@code PathPatternsRequestCondition}, without reading the request again. */
+        boolean pathMatches(PathContainer path) {
+            if (patterns.length == 0) {
+                return true;
+            }
+            for (PathPattern pattern : patterns) {
+                if (pattern.matches(path)) {
+                    return true;
+                }
+            }
+            return false;
+        }
     }
 
     private record Index(Map<String, List<Candidate>> direct, List<Candidate> all) {
@@ -66,7 +82,9 @@ class LiteralPrefixHandlerMapping extends RequestMappingHandlerMapping {
         Map<String, List<Candidate>> direct = new HashMap<>();
         List<Candidate> all = new ArrayList<>();
         getHandlerMethods().forEach((mapping, handler) -> {
-            Candidate c = new Candidate(literalPrefixes(mapping), mapping, handler);
+            PathPatternsRequestCondition paths = mapping.getPathPatternsCondition();
+            Candidate c = new Candidate(literalPrefixes(mapping),
+                    paths == null ? new PathPattern[0] : paths.getPatterns().toArray(PathPattern[]::new), mapping, handler);
             all.add(c);
             for (String path : mapping.getDirectPaths()) {
                 direct.computeIfAbsent(path, k -> new ArrayList<>(1)).add(c);
@@ -82,13 +100,14 @@ class LiteralPrefixHandlerMapping extends RequestMappingHandlerMapping {
         if (current == null || uri.indexOf('%') >= 0 || uri.indexOf(';') >= 0 || CorsUtils.isPreFlightRequest(request)) {
             return super.lookupHandlerMethod(lookupPath, request);
         }
+        PathContainer path = ServletRequestPathUtils.getParsedRequestPath(request).pathWithinApplication();
         List<Matched> matches = new ArrayList<>(2);
         List<Candidate> direct = current.direct().get(lookupPath);
         if (direct != null) {
-            addMatches(direct, lookupPath, request, matches, false);
+            addMatches(direct, lookupPath, path, request, matches, false);
         }
         if (matches.isEmpty()) {
-            addMatches(current.all(), lookupPath, request, matches, true);
+            addMatches(current.all(), lookupPath, path, request, matches, true);
         }
         if (matches.isEmpty()) {
             return super.lookupHandlerMethod(lookupPath, request);
@@ -107,10 +126,12 @@ class LiteralPrefixHandlerMapping extends RequestMappingHandlerMapping {
         return best.handler();
     }
 
-    private void addMatches(List<Candidate> candidates, String lookupPath, HttpServletRequest request, List<Matched> matches,
-                            boolean byPrefix) {
+    private void addMatches(List<Candidate> candidates, String lookupPath, PathContainer path, HttpServletRequest request,
+                            List<Matched> matches, boolean byPrefix) {
         for (Candidate c : candidates) {
-            if (byPrefix && !startsWithAny(lookupPath, c.prefixes())) {
+            // cheapest test first; Spring's full evaluation (methods, params, headers, media types, path) only for
+            // mappings whose path matches
+            if (byPrefix && !startsWithAny(lookupPath, c.prefixes()) || !c.pathMatches(path)) {
                 continue;
             }
             RequestMappingInfo match = getMatchingMapping(c.mapping(), request);
