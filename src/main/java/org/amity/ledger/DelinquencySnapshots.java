@@ -51,37 +51,47 @@ public class DelinquencySnapshots {
         // one snapshot of a date at a time, across application instances
         jdbc.sql("SELECT pg_advisory_xact_lock(?)").param(0x534e4150L + date.toEpochDay()).query().singleValue();
         String partition = "delinquency_snapshot_" + date.toString().replace("-", "");
-        jdbc.sql("CREATE UNLOGGED TABLE IF NOT EXISTS " + partition + " PARTITION OF delinquency_snapshot FOR VALUES IN ('"
-                + date + "')").update();
-        jdbc.sql("TRUNCATE " + partition).update();
+        String building = partition + "_new";
         jdbc.sql("DELETE FROM delinquency_snapshot_run WHERE business_date = ?").param(date).update();
         // Paid as of asOf = paid now − allocations from payments received after asOf (none when asOf is now).
+        // Literals, not parameters: CREATE TABLE AS takes none; both come from typed values (a LocalDate, an Instant).
+        String dateLiteral = "DATE '" + date + "'";
         String paidLater = current ? "" : """
                 LEFT JOIN (SELECT loan_id, instalment_number, sum(amount) AS later
-                             FROM payment_allocation WHERE received_at > :asOf
+                             FROM payment_allocation WHERE received_at > TIMESTAMPTZ '%s'
                             GROUP BY loan_id, instalment_number) a
-                       ON a.loan_id = i.loan_id AND a.instalment_number = i.number""";
+                       ON a.loan_id = i.loan_id AND a.instalment_number = i.number""".formatted(asOf);
         String remaining = current ? "i.remaining" : "(i.remaining + COALESCE(a.later, 0))";
         // The tolerance is configuration, written as a literal so that the planner can prove the partial index
         // (remaining > 0) applies and read unpaid instalments from it alone.
         String tolerance = properties.tolerance().toPlainString();
         String unpaidFilter = current ? "i.remaining > " + tolerance : "i.remaining + COALESCE(a.later, 0) > " + tolerance;
-        String sql = """
-                INSERT INTO %s (business_date, loan_id, customer_id, days_past_due, bucket, overdue_amount,
-                                oldest_unpaid_due_date, grace_days)
-                SELECT :date, l.id, l.customer_id, COALESCE(:date - u.oldest, 0), %s, COALESCE(u.overdue, 0), u.oldest, l.grace_days
+        String days = "COALESCE(%s - u.oldest, 0)".formatted(dateLiteral);
+        // Built as a new table with CREATE TABLE AS, which PostgreSQL can run with parallel workers (INSERT … SELECT
+        // cannot), then swapped in for the date's partition: readers of an earlier snapshot of the date see it
+        // until this transaction commits, and never a half-built one.
+        jdbc.sql("DROP TABLE IF EXISTS " + building).update();
+        long loans = jdbc.sql("""
+                CREATE UNLOGGED TABLE %s AS
+                SELECT %s AS business_date, l.id AS loan_id, l.customer_id, %s AS days_past_due, %s AS bucket,
+                       COALESCE(u.overdue, 0)::numeric(19, 2) AS overdue_amount, u.oldest AS oldest_unpaid_due_date, l.grace_days
                   FROM loan l
                   LEFT JOIN (SELECT i.loan_id, min(i.due_date) AS oldest,
-                                    sum(%s) FILTER (WHERE i.due_date < :date) AS overdue
+                                    sum(%s) FILTER (WHERE i.due_date < %s) AS overdue
                                FROM instalment i %s
-                              WHERE i.due_date <= :date AND %s
+                              WHERE i.due_date <= %s AND %s
                               GROUP BY i.loan_id) u ON u.loan_id = l.id
-                """.formatted(partition, bucketCase("COALESCE(:date - u.oldest, 0)"), remaining, paidLater, unpaidFilter);
-        var statement = jdbc.sql(sql).param("date", date);
-        if (!current) {
-            statement = statement.param("asOf", Timestamp.from(asOf));
-        }
-        long loans = statement.update();
+                """.formatted(building, dateLiteral, days, bucketCase(days), remaining, dateLiteral, paidLater, dateLiteral,
+                unpaidFilter)).update();
+        // the partition's constraints, checked in one pass; the CHECK lets ATTACH skip its own scan
+        jdbc.sql("""
+                ALTER TABLE %s ALTER business_date SET NOT NULL, ALTER loan_id SET NOT NULL, ALTER customer_id SET NOT NULL,
+                  ALTER days_past_due SET NOT NULL, ALTER bucket SET NOT NULL, ALTER overdue_amount SET NOT NULL,
+                  ALTER grace_days SET NOT NULL, ADD CONSTRAINT %s_date CHECK (business_date = %s)"""
+                .formatted(building, partition, dateLiteral)).update();
+        jdbc.sql("DROP TABLE IF EXISTS " + partition).update();
+        jdbc.sql("ALTER TABLE " + building + " RENAME TO " + partition).update();
+        jdbc.sql("ALTER TABLE delinquency_snapshot ATTACH PARTITION " + partition + " FOR VALUES IN ('" + date + "')").update();
         long elapsed = (System.nanoTime() - started) / 1_000_000;
         jdbc.sql("INSERT INTO delinquency_snapshot_run (business_date, as_of, loans, elapsed_ms, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?)")
                 .params(date, Timestamp.from(asOf), loans, elapsed, CurrentUser.name(), Timestamp.from(clock.instant())).update();
