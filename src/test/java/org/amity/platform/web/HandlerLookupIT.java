@@ -42,4 +42,12 @@ class HandlerLookupIT {
         // percent-escapes go through Spring's full lookup and are decoded as before
         assertThat(api.get("/api/v1/lo%61ns/" + loan + "/delinquency").status()).isEqualTo(200);
     }
+
+    @Test
+    void actuatorEndpointsAnswerAfterTheApplicationsMappings() {
+        assertThat(new Api(port, null, null).get("/actuator/health").status()).isEqualTo(200);
+        assertThat(new Api(port, null, null).get("/actuator/health/liveness").status()).isEqualTo(200);
+        assertThat(Api.as(port, "admin").get("/actuator/prometheus").raw()).contains("http_server_requests_seconds");
+        assertThat(Api.as(port, "admin").get("/actuator/no-such-endpoint").status()).isEqualTo(404);
+    }
 }
