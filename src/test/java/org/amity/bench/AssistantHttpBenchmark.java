@@ -32,7 +32,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * Client {@code java}: the sessions are threads of this JVM (java.net.http), competing with the server for the same
  * cores. Client {@code wrk}: the sessions are the threads of {@code wrk} (a C load generator, one thread and one
  * keep-alive connection per session) running {@code bench/assistant.lua} with the same logins and the same ten
- * messages in the same order; a run with any reply other than 200 fails.
+ * messages in the same order; a run with any reply other than 200 fails. wrk's percentiles include its
+ * coordinated-omission correction (a reply slower than twice the mean interval adds synthetic samples), so they are
+ * not the per-reply distribution the other clients report. Client {@code socket}: the sessions are threads of this
+ * JVM as with {@code java}, each on one keep-alive socket with blocking reads and hand-written HTTP/1.1, which costs
+ * a fraction of java.net.http's CPU; latencies are per reply, as with {@code java}.
  */
 public final class AssistantHttpBenchmark {
 
@@ -53,7 +57,9 @@ public final class AssistantHttpBenchmark {
         int warmup = args.length > 0 ? Integer.parseInt(args[0]) : 20;
         int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 60;
         int sessions = args.length > 2 ? Integer.parseInt(args[2]) : 16;
-        boolean wrk = args.length > 3 && args[3].equals("wrk");
+        String client = args.length > 3 ? args[3] : "java";
+        boolean wrk = client.equals("wrk");
+        boolean socket = client.equals("socket");
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(AmityApplication.class)
                 .properties("amity.embedded-postgres.ephemeral=true", "amity.demo.enabled=true", "server.port=0",
                         "logging.level.root=WARN")
@@ -79,8 +85,8 @@ public final class AssistantHttpBenchmark {
                 Files.delete(sessionsFile);
                 System.out.println(sessionsCheck(app.getBean(JdbcClient.class)));
             } else {
-                run(url, logins, warmup, "warm-up");
-                long[] latencies = run(url, logins, seconds, "measured");
+                run(url, logins, warmup, "warm-up", socket);
+                long[] latencies = run(url, logins, seconds, "measured", socket);
                 System.out.println(report(latencies, seconds, logins.size()));
             }
         }
@@ -88,7 +94,7 @@ public final class AssistantHttpBenchmark {
     }
 
     /** Every session posts its next message as soon as the previous reply arrived, for {@code seconds}. */
-    static long[] run(String url, List<String> logins, int seconds, String phase) throws InterruptedException {
+    static long[] run(String url, List<String> logins, int seconds, String phase, boolean socket) throws InterruptedException {
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
         long end = System.nanoTime() + seconds * 1_000_000_000L;
         List<long[]> perSession = new ArrayList<>();
@@ -101,7 +107,20 @@ public final class AssistantHttpBenchmark {
             int offset = s;
             Thread t = new Thread(() -> {
                 int i = offset;
+                SocketSession raw = socket ? new SocketSession(URI.create(url), auth) : null;
                 while (System.nanoTime() < end) {
+                    if (raw != null) {
+                        long start = System.nanoTime();
+                        if (raw.post(MESSAGES[i++ % MESSAGES.length]) != 200) {
+                            errors.incrementAndGet();
+                        }
+                        long took = System.nanoTime() - start;
+                        if (count[0] == holder[0].length) {
+                            holder[0] = Arrays.copyOf(holder[0], holder[0].length * 2);
+                        }
+                        holder[0][count[0]++] = took;
+                        continue;
+                    }
                     HttpRequest request = HttpRequest.newBuilder(URI.create(url)).header("Authorization", auth)
                             .header("Content-Type", "application/json").timeout(Duration.ofSeconds(30))
                             .POST(HttpRequest.BodyPublishers.ofString(MESSAGES[i++ % MESSAGES.length], StandardCharsets.UTF_8)).build();
@@ -120,6 +139,9 @@ public final class AssistantHttpBenchmark {
                     }
                     holder[0][count[0]++] = took;
                 }
+                if (raw != null) {
+                    raw.close();
+                }
                 synchronized (perSession) {
                     perSession.add(Arrays.copyOf(holder[0], count[0]));
                 }
@@ -131,6 +153,112 @@ public final class AssistantHttpBenchmark {
         long[] all = perSession.stream().flatMapToLong(Arrays::stream).sorted().toArray();
         System.out.printf("%s: %,d replies, %d errors%n", phase, all.length, errors.get());
         return all;
+    }
+
+    /**
+     * A session over one keep-alive socket with blocking reads: HTTP/1.1 written and read by hand (Content-Length or
+     * chunked replies, reconnecting when the server closes), so that the client costs little CPU next to the server.
+     */
+    static final class SocketSession {
+        private final URI uri;
+        private final String head;
+        private java.net.Socket socket;
+        private java.io.InputStream in;
+        private java.io.OutputStream out;
+
+        SocketSession(URI uri, String auth) {
+            this.uri = uri;
+            this.head = "POST " + uri.getPath() + " HTTP/1.1\r\nHost: " + uri.getHost() + ":" + uri.getPort()
+                    + "\r\nAuthorization: " + auth + "\r\nContent-Type: application/json\r\nContent-Length: ";
+        }
+
+        /** Posts the body and reads the whole reply; the status, or -1 when the exchange failed. */
+        int post(String body) {
+            try {
+                if (socket == null) {
+                    socket = new java.net.Socket(uri.getHost(), uri.getPort());
+                    socket.setTcpNoDelay(true);
+                    socket.setSoTimeout(30_000);
+                    in = new java.io.BufferedInputStream(socket.getInputStream(), 16_384);
+                    out = socket.getOutputStream();
+                }
+                byte[] content = body.getBytes(StandardCharsets.UTF_8);
+                out.write((head + content.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                out.write(content);
+                out.flush();
+                String status = line();
+                int code = Integer.parseInt(status.substring(9, 12));
+                long length = -1;
+                boolean chunked = false;
+                boolean close = false;
+                for (String h = line(); !h.isEmpty(); h = line()) {
+                    String lower = h.toLowerCase(java.util.Locale.ROOT);
+                    if (lower.startsWith("content-length:")) {
+                        length = Long.parseLong(lower.substring(15).strip());
+                    } else if (lower.startsWith("transfer-encoding:") && lower.contains("chunked")) {
+                        chunked = true;
+                    } else if (lower.startsWith("connection:") && lower.contains("close")) {
+                        close = true;
+                    }
+                }
+                if (chunked) {
+                    for (long size = Long.parseLong(line().split(";")[0].strip(), 16); size > 0;
+                         size = Long.parseLong(line().split(";")[0].strip(), 16)) {
+                        skip(size);
+                        line();
+                    }
+                    for (String trailer = line(); !trailer.isEmpty(); trailer = line()) {
+                        // trailers, if any, are not needed
+                    }
+                } else if (length > 0) {
+                    skip(length);
+                }
+                if (close) {
+                    close();
+                }
+                return code;
+            } catch (IOException | RuntimeException e) {
+                close();
+                return -1;
+            }
+        }
+
+        private String line() throws IOException {
+            StringBuilder line = new StringBuilder(64);
+            for (int c = in.read(); c != '\n'; c = in.read()) {
+                if (c < 0) {
+                    throw new java.io.EOFException("connection closed");
+                }
+                if (c != '\r') {
+                    line.append((char) c);
+                }
+            }
+            return line.toString();
+        }
+
+        private void skip(long n) throws IOException {
+            for (long left = n; left > 0; ) {
+                long skipped = in.skip(left);
+                if (skipped <= 0) {
+                    if (in.read() < 0) {
+                        throw new java.io.EOFException("connection closed");
+                    }
+                    skipped = 1;
+                }
+                left -= skipped;
+            }
+        }
+
+        void close() {
+            try {
+                if (socket != null) {
+                    socket.close();
+                }
+            } catch (IOException ignored) {
+                // closing anyway
+            }
+            socket = null;
+        }
     }
 
     /** Diagnostics only (-Dbench.waits=true): what PostgreSQL's active backends wait on, sampled every 20 ms. */
