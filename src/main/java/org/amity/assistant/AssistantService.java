@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import org.amity.complaints.ComplaintChannel;
 import org.amity.complaints.ComplaintSubmitted;
 import org.amity.contact.ContactChannel;
@@ -17,6 +18,7 @@ import org.amity.contact.ContactPurpose;
 import org.amity.ledger.CustomerService;
 import org.amity.ledger.CustomerView;
 import org.amity.ledger.LoanApplicationView;
+import org.amity.ledger.LoanService;
 import org.amity.platform.ApiProblem;
 import org.amity.platform.AuditTrail;
 import org.amity.platform.BusinessClock;
@@ -41,6 +43,8 @@ public class AssistantService {
             "确认", "确定", "是", "是的", "好", "好的", "可以", "同意", "对", "嗯", "行");
     private static final Set<String> NO = Set.of("no", "n", "cancel", "no thanks", "don't", "stop", "never mind",
             "取消", "不", "不要", "不用", "算了", "否", "不是");
+
+    private static final Pattern TRAILING_PUNCTUATION = Pattern.compile("[\\p{P}\\p{S}\\s]+$");
 
     private final IntentRecognizer recognizer;
     private final Conversations conversations;
@@ -93,7 +97,7 @@ public class AssistantService {
         int n = conversation.turns() + 1;
         Turn turn = new Turn(conversation, n, said, lang, now, channel);
 
-        String folded = recognizer.normalise(said).replaceAll("[\\p{P}\\p{S}\\s]+$", "").strip();
+        String folded = TRAILING_PUNCTUATION.matcher(recognizer.normalise(said)).replaceAll("").strip();
         if (conversation.hasPending(now) && YES.contains(folded)) {
             return turn.finish(intentOf(conversation.pending()), 1.0, null, run(turn), null);
         }
@@ -121,7 +125,7 @@ public class AssistantService {
             case NEXT_PAYMENT -> turn.finish(r, new Answer(answers.nextPayment(answers.loansOf(customerId, now), lang),
                     List.of(AssistantAction.suggest(Intent.HOW_TO_PAY, text(lang, "assistant.intent.HOW_TO_PAY"),
                             text(lang, "assistant.sample.HOW_TO_PAY")))), null);
-            case HOW_TO_PAY -> turn.finish(r, howToPay(customerId, now, lang), null);
+            case HOW_TO_PAY -> turn.finish(r, howToPay(customerId, lang), null);
             case APPLICATION_PROGRESS -> turn.finish(r, progress(customerId, lang), null);
             case CHANGE_PREFERENCES -> turn.finish(r, new Answer(text(lang, "assistant.preferences"),
                     List.of(AssistantAction.link("PREFERENCES", text(lang, "assistant.link.preferences"), "/portal/preferences"))), null);
@@ -157,12 +161,12 @@ public class AssistantService {
     }
 
     private String greeting(UUID customerId, ReplyLanguage lang) {
-        String name = customers.find(customerId).map(CustomerView::name).orElse("");
+        String name = customers.nameOf(customerId).orElse("");
         return text(lang, "assistant.greeting", name);
     }
 
-    private Answer howToPay(UUID customerId, Instant now, ReplyLanguage lang) {
-        List<String> loanNumbers = answers.loansOf(customerId, now).stream().map(s -> s.loan().externalId()).toList();
+    private Answer howToPay(UUID customerId, ReplyLanguage lang) {
+        List<String> loanNumbers = answers.loanNumbersOf(customerId);
         return new Answer(text(lang, "assistant.howToPay", loanNumbers.isEmpty() ? "—" : String.join(", ", loanNumbers)),
                 List.of(AssistantAction.suggest(Intent.NEXT_PAYMENT, text(lang, "assistant.intent.NEXT_PAYMENT"),
                         text(lang, "assistant.sample.NEXT_PAYMENT"))));
@@ -177,10 +181,10 @@ public class AssistantService {
     }
 
     private Answer dispute(UUID customerId, Instant now, ReplyLanguage lang) {
-        List<LedgerAnswers.LoanState> states = answers.loansOf(customerId, now);
+        List<LoanService.LoanStanding> states = answers.loansOf(customerId, now);
         List<AssistantAction> actions = new ArrayList<>();
         states.stream().filter(s -> s.delinquency().overdue()).findFirst().ifPresent(s -> actions.add(
-                AssistantAction.link("PAYMENT_CLAIM", text(lang, "assistant.link.claim"), "/portal#claim-" + s.loan().externalId())));
+                AssistantAction.link("PAYMENT_CLAIM", text(lang, "assistant.link.claim"), "/portal#claim-" + s.externalId())));
         actions.addAll(confirmOrCancel(PendingAction.FILE_COMPLAINT, lang));
         return new Answer(answers.overdueExplanation(states, lang) + (lang.chinese() ? "" : " ")
                 + text(lang, "assistant.dispute.offer"), actions);
@@ -188,7 +192,7 @@ public class AssistantService {
 
     private AssistantReply stopContact(Turn turn, IntentRecognizer.Recognition r, UUID customerId) {
         ReplyLanguage lang = turn.lang;
-        if (preferences.of(customerId).optedOut(ContactChannel.VOICE, ContactPurpose.COLLECTION)) {
+        if (preferences.optedOut(customerId, ContactChannel.VOICE, ContactPurpose.COLLECTION)) {
             return turn.finish(r, new Answer(text(lang, "assistant.stop.already"),
                     List.of(AssistantAction.link("PREFERENCES", text(lang, "assistant.link.preferences"), "/portal/preferences"))), null);
         }

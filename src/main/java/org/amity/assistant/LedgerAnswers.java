@@ -1,17 +1,14 @@
 package org.amity.assistant;
 
 import java.math.BigDecimal;
-import java.time.LocalDate;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 import org.amity.ledger.Delinquency;
 import org.amity.ledger.LoanApplicationView;
 import org.amity.ledger.LoanApplicationService;
 import org.amity.ledger.LoanService;
-import org.amity.ledger.LoanView;
+import org.amity.ledger.LoanService.LoanStanding;
 import org.amity.platform.web.DisplayFormat;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
@@ -35,34 +32,27 @@ class LedgerAnswers {
         this.fmt = fmt;
     }
 
-    record LoanState(LoanView loan, Delinquency delinquency, Optional<LoanView.Instalment> next) {
+    /** Each loan's delinquency and next unpaid instalment as of {@code now}, read in one round trip. */
+    List<LoanStanding> loansOf(UUID customerId, Instant now) {
+        return loans.standingsOf(customerId, now);
     }
 
-    List<LoanState> loansOf(UUID customerId, Instant now) {
-        List<LoanState> out = new ArrayList<>();
-        for (LoanView loan : loans.loansOf(customerId)) {
-            Delinquency d = loans.delinquency(loan.id(), now);
-            out.add(new LoanState(loan, d, nextInstalment(loan, d.businessDate())));
-        }
-        return out;
+    /** The customer's loan numbers (how to pay needs nothing else of the ledger). */
+    List<String> loanNumbersOf(UUID customerId) {
+        return loans.loanNumbersOf(customerId);
     }
 
-    /** The first instalment not fully paid that falls due today or later: what "the next payment" means to a customer. */
-    static Optional<LoanView.Instalment> nextInstalment(LoanView loan, LocalDate businessDate) {
-        return loan.schedule().stream().filter(i -> i.remaining().signum() > 0 && !i.dueDate().isBefore(businessDate)).findFirst();
-    }
-
-    String status(List<LoanState> states, ReplyLanguage lang) {
+    String status(List<LoanStanding> states, ReplyLanguage lang) {
         if (states.isEmpty()) {
             return text(lang, "assistant.noLoans");
         }
         StringBuilder out = new StringBuilder();
-        for (LoanState s : states) {
+        for (LoanStanding s : states) {
             Delinquency d = s.delinquency();
             String label = label(states, s, lang);
-            String nextDate = s.next().map(i -> i.dueDate().toString()).orElse("");
-            String nextAmount = s.next().map(i -> money(i.remaining(), s.loan().currency(), lang)).orElse("");
-            String key = "assistant.status." + (d.overdue() ? "overdue" : "current") + (s.next().isPresent() ? ".next" : ".done");
+            String nextDate = s.nextInstalment().map(i -> i.dueDate().toString()).orElse("");
+            String nextAmount = s.nextInstalment().map(i -> money(i.remaining(), s.currency(), lang)).orElse("");
+            String key = "assistant.status." + (d.overdue() ? "overdue" : "current") + (s.nextInstalment().isPresent() ? ".next" : ".done");
             out.append(text(lang, key, label, nextDate, nextAmount, d.daysPastDue(), money(d.overdueAmount(), d.currency(), lang),
                     d.oldestUnpaidDueDate() == null ? "" : d.oldestUnpaidDueDate().toString()));
             if (d.overdue() && !d.beyondGrace()) {
@@ -74,16 +64,16 @@ class LedgerAnswers {
         return out.toString().strip();
     }
 
-    String nextPayment(List<LoanState> states, ReplyLanguage lang) {
+    String nextPayment(List<LoanStanding> states, ReplyLanguage lang) {
         if (states.isEmpty()) {
             return text(lang, "assistant.noLoans");
         }
         StringBuilder out = new StringBuilder();
-        for (LoanState s : states) {
+        for (LoanStanding s : states) {
             String label = label(states, s, lang);
-            if (s.next().isPresent()) {
-                out.append(text(lang, "assistant.next.due", label, s.next().get().dueDate().toString(),
-                        money(s.next().get().remaining(), s.loan().currency(), lang)));
+            if (s.nextInstalment().isPresent()) {
+                out.append(text(lang, "assistant.next.due", label, s.nextInstalment().get().dueDate().toString(),
+                        money(s.nextInstalment().get().remaining(), s.currency(), lang)));
             } else {
                 out.append(text(lang, "assistant.next.none", label));
             }
@@ -97,16 +87,16 @@ class LedgerAnswers {
     }
 
     /** The same sentences the overview page shows under each loan, so the assistant and the page never disagree. */
-    String overdueExplanation(List<LoanState> states, ReplyLanguage lang) {
+    String overdueExplanation(List<LoanStanding> states, ReplyLanguage lang) {
         if (states.isEmpty()) {
             return text(lang, "assistant.noLoans");
         }
         StringBuilder out = new StringBuilder();
-        for (LoanState s : states) {
+        for (LoanStanding s : states) {
             Delinquency d = s.delinquency();
             String kind = d.oldestUnpaidDueDate() == null ? "none" : !d.overdue() ? "dueToday" : d.beyondGrace() ? "overdue" : "grace";
             if (states.size() > 1) {
-                out.append(s.loan().externalId()).append(lang.chinese() ? "：" : ": ");
+                out.append(s.externalId()).append(lang.chinese() ? "：" : ": ");
             }
             out.append(text(lang, "delinquency.explain." + kind, fmt.at(d.asOf()), fmt.bankZone(),
                     d.oldestUnpaidDueDate() == null ? "" : d.oldestUnpaidDueDate().toString(), d.daysPastDue(),
@@ -155,11 +145,11 @@ class LedgerAnswers {
         return fmt.money(amount) + " " + currency;
     }
 
-    private String label(List<LoanState> states, LoanState s, ReplyLanguage lang) {
+    private String label(List<LoanStanding> states, LoanStanding s, ReplyLanguage lang) {
         if (states.size() == 1) {
             return "";
         }
-        return lang.chinese() ? "（" + s.loan().externalId() + "）" : " " + s.loan().externalId();
+        return lang.chinese() ? "（" + s.externalId() + "）" : " " + s.externalId();
     }
 
     String text(ReplyLanguage lang, String key, Object... args) {

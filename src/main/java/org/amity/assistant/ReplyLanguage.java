@@ -1,23 +1,18 @@
 package org.amity.assistant;
 
-import com.ibm.icu.text.Transliterator;
 import java.text.Normalizer;
 import java.util.Locale;
+import org.amity.platform.text.ChineseScript;
 import org.amity.platform.text.TextAnalysis;
 
 /**
  * The language a reply is written in: Simplified or Traditional Chinese, or English. Texts are kept in zh-CN and en;
- * a Traditional reply is the Simplified text converted by ICU, so the two scripts never drift apart.
+ * a Traditional reply is the Simplified text converted by ICU's rules, so the two scripts never drift apart.
  */
 enum ReplyLanguage {
     ZH_HANS("zh-Hans", Locale.SIMPLIFIED_CHINESE),
     ZH_HANT("zh-Hant", Locale.SIMPLIFIED_CHINESE),
     EN("en", Locale.ENGLISH);
-
-    private static final ThreadLocal<Transliterator> TO_TRADITIONAL =
-            ThreadLocal.withInitial(() -> Transliterator.getInstance("Simplified-Traditional"));
-    private static final ThreadLocal<Transliterator> TO_SIMPLIFIED =
-            ThreadLocal.withInitial(() -> Transliterator.getInstance("Traditional-Simplified"));
 
     final String tag;
     final Locale messages;
@@ -32,7 +27,7 @@ enum ReplyLanguage {
     }
 
     String render(String simplifiedOrEnglish) {
-        return this == ZH_HANT ? TO_TRADITIONAL.get().transliterate(simplifiedOrEnglish) : simplifiedOrEnglish;
+        return this == ZH_HANT ? ChineseScript.toTraditional().convert(simplifiedOrEnglish) : simplifiedOrEnglish;
     }
 
     /**
@@ -61,6 +56,6 @@ enum ReplyLanguage {
 
     static boolean isTraditional(String text) {
         String folded = Normalizer.normalize(text, Normalizer.Form.NFKC);
-        return !TO_SIMPLIFIED.get().transliterate(folded).equals(folded);
+        return !ChineseScript.toSimplified().convert(folded).equals(folded);
     }
 }

@@ -42,6 +42,12 @@ public class ContactPreferenceService {
         return of(customer(customerId));
     }
 
+    /** Whether the customer has opted out of {@code channel} for {@code purpose}: the one question, in one query. */
+    public boolean optedOut(UUID customerId, ContactChannel channel, ContactPurpose purpose) {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM contact_opt_out WHERE customer_id = ? AND channel = ? AND purpose = ?)")
+                .params(customerId, channel.name(), purpose.name()).query(Boolean.class).single();
+    }
+
     /** The preferences of a customer already loaded (the decision path loads the customer once). */
     public ContactPreferences of(CustomerView customer) {
         UUID customerId = customer.id();

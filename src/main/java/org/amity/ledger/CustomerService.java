@@ -153,6 +153,11 @@ public class CustomerService {
         return PhoneNumbers.toE164(raw, defaultRegion, field);
     }
 
+    /** The customer's name alone (a greeting needs nothing else). */
+    public Optional<String> nameOf(UUID id) {
+        return jdbc.sql("SELECT name FROM customer WHERE id = ?").param(id).query(String.class).optional();
+    }
+
     public Optional<CustomerView> find(UUID id) {
         Optional<CustomerView> customer = jdbc.sql("SELECT * FROM customer WHERE id = ?").param(id)
                 .query(CustomerService::mapCustomer).optional();

@@ -273,10 +273,94 @@ public class LoanService {
         if (rows.get(0).rescheduledAt() != null && asOf.isBefore(rows.get(0).rescheduledAt())) {
             unpaid = archivedUnpaid(loanId, asOf, businessDate).orElse(unpaid);
         }
-        DelinquencyCalculator.Status s = DelinquencyCalculator.asOf(businessDate, unpaid, properties.tolerance(), buckets);
         Row head = rows.get(0);
-        return new Delinquency(loanId, head.customerId(), asOf, businessDate, s.daysPastDue(), s.bucket(), s.overdueAmount(),
-                head.currency(), s.oldestUnpaidDueDate(), head.graceDays());
+        return delinquency(loanId, head.customerId(), head.currency(), head.graceDays(), asOf, businessDate, unpaid);
+    }
+
+    private Delinquency delinquency(UUID loanId, UUID customerId, String currency, int graceDays, Instant asOf,
+                                    LocalDate businessDate, List<DelinquencyCalculator.Unpaid> unpaid) {
+        DelinquencyCalculator.Status s = DelinquencyCalculator.asOf(businessDate, unpaid, properties.tolerance(), buckets);
+        return new Delinquency(loanId, customerId, asOf, businessDate, s.daysPastDue(), s.bucket(), s.overdueAmount(),
+                currency, s.oldestUnpaidDueDate(), graceDays);
+    }
+
+    /**
+     * Where each of a customer's loans stands as of {@code asOf}: its delinquency (exactly as {@link #delinquency})
+     * and the first instalment not fully paid that falls due on the business date or later.
+     */
+    public record LoanStanding(UUID loanId, String externalId, String currency, Delinquency delinquency,
+                               Optional<LoanView.Instalment> nextInstalment) {
+    }
+
+    /**
+     * {@link LoanStanding} of every loan of the customer, in the order of {@link #loansOf}, in one round trip: what
+     * the portal's assistant needs to answer "am I overdue?" and "when is my next payment?".
+     */
+    public List<LoanStanding> standingsOf(UUID customerId, Instant asOf) {
+        record Head(UUID loanId, String externalId, String currency, int graceDays, Instant rescheduledAt,
+                    List<DelinquencyCalculator.Unpaid> unpaid, LoanView.Instalment[] next) {
+        }
+        LocalDate businessDate = LocalDate.ofInstant(asOf, clock.bankZone());
+        Map<UUID, Head> loans = new LinkedHashMap<>();
+        // per loan: every instalment due by the business date with what was still unpaid at asOf (as in delinquency),
+        // and, flagged "next", the first unpaid instalment due on the business date or later
+        jdbc.sql("""
+                SELECT l.id, l.external_id, l.currency, l.grace_days, l.rescheduled_at,
+                       i.next, i.number, i.due_date, i.principal, i.interest, i.fees, i.penalties, i.remaining,
+                       i.remaining + COALESCE((SELECT sum(a.amount) FROM payment_allocation a
+                                                WHERE a.loan_id = l.id AND a.instalment_number = i.number
+                                                  AND a.received_at > :asOf), 0) AS unpaid_at
+                  FROM loan l
+                  LEFT JOIN LATERAL (
+                        SELECT false AS next, d.* FROM instalment d WHERE d.loan_id = l.id AND d.due_date <= :date
+                        UNION ALL
+                        (SELECT true AS next, n.* FROM instalment n
+                          WHERE n.loan_id = l.id AND n.remaining > 0 AND n.due_date >= :date ORDER BY n.number LIMIT 1)
+                       ) i ON true
+                 WHERE l.customer_id = :customer
+                 ORDER BY l.disbursed_on, l.external_id, l.id, i.next, i.due_date, i.number""")
+                .param("customer", customerId).param("asOf", Timestamp.from(asOf)).param("date", businessDate)
+                .query(rs -> {
+                    UUID id = rs.getObject(1, UUID.class);
+                    Head head = loans.get(id);
+                    if (head == null) {
+                        head = new Head(id, rs.getString(2), rs.getString(3), rs.getInt(4),
+                                rs.getTimestamp(5) == null ? null : rs.getTimestamp(5).toInstant(), new ArrayList<>(),
+                                new LoanView.Instalment[1]);
+                        loans.put(id, head);
+                    }
+                    if (rs.getObject(6) == null) {
+                        return;
+                    }
+                    if (rs.getBoolean(6)) {
+                        BigDecimal principal = rs.getBigDecimal(9);
+                        BigDecimal interest = rs.getBigDecimal(10);
+                        BigDecimal fees = rs.getBigDecimal(11);
+                        BigDecimal penalties = rs.getBigDecimal(12);
+                        BigDecimal remaining = rs.getBigDecimal(13);
+                        BigDecimal total = principal.add(interest).add(fees).add(penalties);
+                        head.next()[0] = new LoanView.Instalment(rs.getInt(7), rs.getObject(8, LocalDate.class), principal,
+                                interest, fees, penalties, total, total.subtract(remaining), remaining);
+                    } else {
+                        head.unpaid().add(new DelinquencyCalculator.Unpaid(rs.getInt(7), rs.getObject(8, LocalDate.class),
+                                rs.getBigDecimal(14)));
+                    }
+                });
+        List<LoanStanding> standings = new ArrayList<>(loans.size());
+        for (Head h : loans.values()) {
+            // before a reschedule took effect the archived schedule applies: the per-loan path knows how to read it
+            Delinquency d = h.rescheduledAt() != null && asOf.isBefore(h.rescheduledAt())
+                    ? delinquency(h.loanId(), asOf)
+                    : delinquency(h.loanId(), customerId, h.currency(), h.graceDays(), asOf, businessDate, h.unpaid());
+            standings.add(new LoanStanding(h.loanId(), h.externalId(), h.currency(), d, Optional.ofNullable(h.next()[0])));
+        }
+        return standings;
+    }
+
+    /** The customer's loan numbers, in the order of {@link #loansOf}. */
+    public List<String> loanNumbersOf(UUID customerId) {
+        return jdbc.sql("SELECT external_id FROM loan WHERE customer_id = ? ORDER BY disbursed_on, external_id")
+                .param(customerId).query(String.class).list();
     }
 
     /**

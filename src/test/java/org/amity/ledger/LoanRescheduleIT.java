@@ -76,6 +76,45 @@ class LoanRescheduleIT {
     }
 
     @Test
+    void standingsOfACustomerAgreeWithEachLoansDelinquencyAndScheduleBeforeAndAfterPaymentsAndAReschedule() {
+        OverdueBorrower b = OverdueBorrower.book(port); // 12 × 1032.80 from three months ago, 500.00 paid
+        UUID customerId = UUID.fromString(b.customerId());
+        UUID loanId = UUID.fromString(b.loanId());
+        Instant booked = clock.instant();
+        assertStandingsAgree(customerId, booked);
+        assertThat(loans.standingsOf(customerId, booked)).singleElement()
+                .satisfies(s -> assertThat(s.delinquency().overdue()).isTrue());
+
+        payments.post(loanId, new PaymentService.NewPayment(new BigDecimal("700.00"), "CNY", null, "STANDING-" + b.loanNumber()));
+        assertStandingsAgree(customerId, clock.instant());
+        assertStandingsAgree(customerId, booked); // the later payment does not count as of before it
+
+        LocalDate today = loans.delinquency(loanId, clock.instant()).businessDate();
+        loans.rescheduleFuture(loanId, ScheduleCalculator.generate(new BigDecimal("11000.00"), new BigDecimal("0.06"), 24,
+                RepaymentMethod.EQUAL_INSTALLMENT, today.plusMonths(1)), today, "test plan");
+        assertStandingsAgree(customerId, clock.instant());
+        assertStandingsAgree(customerId, booked); // before the reschedule: the archived schedule
+        assertThat(loans.standingsOf(UUID.randomUUID(), booked)).isEmpty();
+    }
+
+    private void assertStandingsAgree(UUID customerId, Instant asOf) {
+        List<LoanService.LoanStanding> standings = loans.standingsOf(customerId, asOf);
+        List<LoanView> owned = loans.loansOf(customerId);
+        assertThat(standings).extracting(LoanService.LoanStanding::loanId).containsExactlyElementsOf(owned.stream().map(LoanView::id).toList());
+        assertThat(loans.loanNumbersOf(customerId)).containsExactlyElementsOf(owned.stream().map(LoanView::externalId).toList());
+        for (int k = 0; k < owned.size(); k++) {
+            LoanView loan = owned.get(k);
+            LoanService.LoanStanding standing = standings.get(k);
+            Delinquency d = loans.delinquency(loan.id(), asOf);
+            assertThat(standing.delinquency()).isEqualTo(d);
+            assertThat(standing.externalId()).isEqualTo(loan.externalId());
+            assertThat(standing.currency()).isEqualTo(loan.currency());
+            assertThat(standing.nextInstalment()).isEqualTo(loan.schedule().stream()
+                    .filter(i -> i.remaining().signum() > 0 && !i.dueDate().isBefore(d.businessDate())).findFirst());
+        }
+    }
+
+    @Test
     void aScheduleThatStartsBeforeItsEffectiveDateOrIsEmptyIsRefusedAndChangesNothing() {
         OverdueBorrower b = OverdueBorrower.book(port);
         UUID loanId = UUID.fromString(b.loanId());

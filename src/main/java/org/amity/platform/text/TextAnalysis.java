@@ -1,7 +1,6 @@
 package org.amity.platform.text;
 
 import com.ibm.icu.text.Normalizer2;
-import com.ibm.icu.text.Transliterator;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -15,9 +14,9 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 
 /**
  * Turns free text from customers — Simplified or Traditional Chinese, English, or both in one sentence — into the
- * features a classifier compares: width-folded (NFKC), Traditional converted to Simplified (ICU), lower-cased,
- * segmented into words by Lucene's smartcn (English words are Porter-stemmed by the same analyzer), plus the
- * Chinese character bigrams that keep recognition working when segmentation splits an unfamiliar word.
+ * features a classifier compares: width-folded (NFKC), Traditional converted to Simplified (ICU's rules, applied by
+ * {@link ChineseScript}), lower-cased, segmented into words by Lucene's smartcn (English words are Porter-stemmed by
+ * the same analyzer), plus the Chinese character bigrams that keep recognition working when segmentation splits an unfamiliar word.
  * Thread-safe; one instance serves every caller.
  */
 public final class TextAnalysis {
@@ -25,8 +24,6 @@ public final class TextAnalysis {
     private static final Normalizer2 NFKC = Normalizer2.getNFKCInstance();
 
     private final Analyzer analyzer = new SmartChineseAnalyzer(CharArraySet.EMPTY_SET);
-    private final ThreadLocal<Transliterator> toSimplified =
-            ThreadLocal.withInitial(() -> Transliterator.getInstance("Traditional-Simplified"));
 
     /** NFKC width folding, Traditional → Simplified, lower case. */
     public String normalise(String text) {
@@ -34,8 +31,8 @@ public final class TextAnalysis {
             return "";
         }
         String folded = NFKC.normalize(text);
-        // the transliterator is the costliest step of a classification: only Han text can need it
-        String simplified = isChinese(folded) ? toSimplified.get().transliterate(folded) : folded;
+        // only Han text can need converting
+        String simplified = isChinese(folded) ? ChineseScript.toSimplified().convert(folded) : folded;
         return simplified.toLowerCase(Locale.ROOT).strip();
     }
 

@@ -1,9 +1,9 @@
 package org.amity.platform.text;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,53 +26,91 @@ public final class TextClassifier {
     }
 
     private final TextAnalysis analysis;
-    private final Map<String, Map<String, Integer>> counts = new HashMap<>();
-    private final Map<String, Integer> totals = new HashMap<>();
-    private final Map<String, Integer> documents = new HashMap<>();
-    private final Set<String> vocabulary = new HashSet<>();
-    private final int exampleCount;
+    /** Labels in the order scores are computed and summed (that of a hash map keyed by label, as before). */
+    private final String[] labels;
+    private final int[] sumOrder;
+    private final double[] logPriors;
+    /** Feature → id; {@code logLikelihoods[label][id]} = log((count + 1) / (label's feature total + vocabulary)). */
+    private final Map<String, Integer> featureIds;
+    private final double[][] logLikelihoods;
 
     public TextClassifier(TextAnalysis analysis, Collection<Example> examples) {
         if (examples.isEmpty()) {
             throw new IllegalArgumentException("A classifier needs at least one example");
         }
         this.analysis = analysis;
+        Map<String, Map<String, Integer>> counts = new HashMap<>();
+        Map<String, Integer> totals = new HashMap<>();
+        Map<String, Integer> documents = new HashMap<>();
+        Map<String, Integer> ids = new HashMap<>();
         for (Example example : examples) {
             documents.merge(example.label(), 1, Integer::sum);
             Map<String, Integer> labelCounts = counts.computeIfAbsent(example.label(), k -> new HashMap<>());
             for (String feature : analysis.features(example.text())) {
                 labelCounts.merge(feature, 1, Integer::sum);
                 totals.merge(example.label(), 1, Integer::sum);
-                vocabulary.add(feature);
+                ids.putIfAbsent(feature, ids.size());
             }
         }
-        this.exampleCount = examples.size();
+        int exampleCount = examples.size();
+        this.labels = documents.keySet().toArray(String[]::new);
+        this.logPriors = new double[labels.length];
+        this.logLikelihoods = new double[labels.length][ids.size()];
+        for (int l = 0; l < labels.length; l++) {
+            logPriors[l] = Math.log(documents.get(labels[l]) / (double) exampleCount);
+            Map<String, Integer> labelCounts = counts.get(labels[l]);
+            double denominator = totals.getOrDefault(labels[l], 0) + ids.size();
+            for (Map.Entry<String, Integer> feature : ids.entrySet()) {
+                logLikelihoods[l][feature.getValue()] = Math.log((labelCounts.getOrDefault(feature.getKey(), 0) + 1) / denominator);
+            }
+        }
+        this.featureIds = Map.copyOf(ids);
+        // the softmax sums in the iteration order of a hash map filled with the labels in this order: keep it, so that
+        // confidences stay the same to the last bit
+        Map<String, Integer> position = new HashMap<>();
+        for (int l = 0; l < labels.length; l++) {
+            position.put(labels[l], l);
+        }
+        this.sumOrder = position.values().stream().mapToInt(Integer::intValue).toArray();
     }
 
     public Set<String> labels() {
-        return documents.keySet();
+        return Set.of(labels);
     }
 
     public Prediction classify(String text) {
-        List<String> features = analysis.features(text).stream().filter(vocabulary::contains).toList();
-        Map<String, Double> logScores = new HashMap<>();
-        for (String label : documents.keySet()) {
-            double score = Math.log(documents.get(label) / (double) exampleCount);
-            Map<String, Integer> labelCounts = counts.get(label);
-            double denominator = totals.getOrDefault(label, 0) + vocabulary.size();
-            for (String feature : features) {
-                score += Math.log((labelCounts.getOrDefault(feature, 0) + 1) / denominator);
+        List<String> features = analysis.features(text);
+        int[] known = new int[features.size()];
+        int n = 0;
+        for (String feature : features) {
+            Integer id = featureIds.get(feature);
+            if (id != null) {
+                known[n++] = id;
             }
-            logScores.put(label, score);
         }
-        double max = logScores.values().stream().mapToDouble(Double::doubleValue).max().orElse(0);
-        double sum = logScores.values().stream().mapToDouble(s -> Math.exp(s - max)).sum();
-        List<Map.Entry<String, Double>> ranked = new ArrayList<>();
-        logScores.forEach((label, s) -> ranked.add(Map.entry(label, Math.exp(s - max) / sum)));
+        double[] logScores = new double[labels.length];
+        for (int l = 0; l < labels.length; l++) {
+            double score = logPriors[l];
+            double[] likelihoods = logLikelihoods[l];
+            for (int k = 0; k < n; k++) {
+                score += likelihoods[known[k]];
+            }
+            logScores[l] = score;
+        }
+        double max = Double.NEGATIVE_INFINITY;
+        for (int l : sumOrder) {
+            max = Math.max(max, logScores[l]);
+        }
+        double top = max;
+        double sum = Arrays.stream(sumOrder).mapToDouble(l -> Math.exp(logScores[l] - top)).sum();
+        List<Map.Entry<String, Double>> ranked = new ArrayList<>(labels.length);
+        for (int l : sumOrder) {
+            ranked.add(Map.entry(labels[l], Math.exp(logScores[l] - max) / sum));
+        }
         ranked.sort(Map.Entry.<String, Double>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()));
         Map<String, Double> probabilities = new LinkedHashMap<>();
         ranked.forEach(e -> probabilities.put(e.getKey(), e.getValue()));
-        if (features.isEmpty()) {
+        if (n == 0) {
             // nothing recognisable: the prior alone is not evidence, so no label is confident
             return new Prediction(ranked.get(0).getKey(), 0.0, probabilities);
         }
