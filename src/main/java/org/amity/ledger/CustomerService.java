@@ -153,6 +153,14 @@ public class CustomerService {
         return PhoneNumbers.toE164(raw, defaultRegion, field);
     }
 
+    /**
+     * The number {@link #normalisePhone} would normalise, as libphonenumber parsed and validated it: for a caller that
+     * needs more of it than its E.164 text (e.g. the zones it may be in) without parsing it again.
+     */
+    public static com.google.i18n.phonenumbers.Phonenumber.PhoneNumber parsePhone(String raw, String defaultRegion, String field) {
+        return PhoneNumbers.parse(raw, defaultRegion, field);
+    }
+
     public Optional<CustomerView> find(UUID id) {
         Optional<CustomerView> customer = jdbc.sql("SELECT * FROM customer WHERE id = ?").param(id)
                 .query(CustomerService::mapCustomer).optional();
