@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.amity.contact.domain.DecisionFacts;
-import org.amity.contact.domain.HolidayCalendar;
 import org.amity.contact.domain.PolicyLibrary;
 import org.amity.ledger.CustomerView;
 import org.amity.ledger.PortfolioReads;
