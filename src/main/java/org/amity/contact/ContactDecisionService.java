@@ -1,24 +1,28 @@
 package org.amity.contact;
 
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import com.google.i18n.phonenumbers.Phonenumber;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.amity.contact.domain.ContactPolicy;
 import org.amity.contact.domain.ContactRequest;
 import org.amity.contact.domain.Decision;
 import org.amity.contact.domain.DecisionEngine;
-import org.amity.contact.domain.DecisionFacts;
 import org.amity.contact.domain.ReasonCode;
+import org.amity.contact.internal.CandidateZones;
 import org.amity.identity.CurrentUser;
 import org.amity.ledger.CustomerService;
 import org.amity.ledger.CustomerView;
+import org.amity.ledger.PortfolioReads;
 import org.amity.platform.ApiProblem;
 import org.amity.platform.BusinessClock;
 import org.springframework.context.ApplicationEventPublisher;
@@ -40,23 +44,20 @@ public class ContactDecisionService {
     /** Attempts older than this cannot affect any cap or cooldown of the bundled policies (7-day and monthly windows). */
     private static final Duration HISTORY = Duration.ofDays(35);
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final PhoneNumberUtil PHONES = PhoneNumberUtil.getInstance();
+    private static final java.util.regex.Pattern EMAIL = java.util.regex.Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
 
     private final JdbcClient jdbc;
     private final BusinessClock clock;
-    private final CustomerService customers;
     private final DecisionFactsLoader facts;
-    private final PolicyStore policies;
     private final DecisionEngine engine = new DecisionEngine();
     private final ApplicationEventPublisher events;
 
-    ContactDecisionService(JdbcClient jdbc, BusinessClock clock, CustomerService customers, DecisionFactsLoader facts,
-                           PolicyStore policies, ApplicationEventPublisher events) {
+    ContactDecisionService(JdbcClient jdbc, BusinessClock clock, DecisionFactsLoader facts, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.events = events;
         this.clock = clock;
-        this.customers = customers;
         this.facts = facts;
-        this.policies = policies;
     }
 
     public record DecisionRequest(UUID customerId, UUID loanId, ContactPurpose purpose, ContactChannel channel,
@@ -97,17 +98,27 @@ public class ContactDecisionService {
         if (earlier.isPresent()) {
             return sameRequest(earlier.get(), r);
         }
-        CustomerView customer = customers.find(r.customerId())
-                .orElseThrow(() -> ApiProblem.notFound("CUSTOMER_NOT_FOUND", "No customer with id " + r.customerId()));
-        String destination = normaliseDestination(r.channel(), r.destination(), customer.address().country());
         if (reserve) {
+            // Decisions about one customer are serialised here, before any fact is read. This must stay a statement of
+            // its own, before the attempts are read: in READ COMMITTED a statement sees what was committed when it
+            // started, so only a read that starts after the lock is granted sees the attempt booked by the decision
+            // that held the lock before (ContactReservationConcurrencyIT).
             UUID c = r.customerId();
             jdbc.sql("SELECT pg_advisory_xact_lock(?)").param(c.getMostSignificantBits() ^ c.getLeastSignificantBits())
                     .query().singleValue();
         }
         // microseconds, as PostgreSQL stores it, so the answer and a later read of the decision agree
         Instant at = (r.at() == null ? clock.instant() : r.at()).truncatedTo(java.time.temporal.ChronoUnit.MICROS);
-        Decision decision = evaluate(customer, r, destination, at);
+        PortfolioReads.Standing standing = facts.standing(r.customerId(), r.loanId(), at);
+        if (standing == null) {
+            throw ApiProblem.notFound("CUSTOMER_NOT_FOUND", "No customer with id " + r.customerId());
+        }
+        CustomerView customer = standing.customer();
+        Destination given = destination(r.channel(), r.destination(), customer.address().country());
+        String destination = given.value();
+        DecisionFactsLoader.Loaded loaded = facts.load(standing, r.loanId(),
+                CandidateZones.ofNumber(customer.address().timeZone(), given.phone()), at, at.minus(HISTORY), r.at() == null);
+        Decision decision = evaluate(customer, loaded, r, destination, at);
         UUID id = UUID.randomUUID();
         String language = agentLanguage == null ? customer.language() : agentLanguage;
         List<ReasonView> reasons = decision.reasons().stream().map(reason -> new ReasonView(reason.code().name(),
@@ -140,14 +151,20 @@ public class ContactDecisionService {
      * now?"), where a page view is not a contact decision.
      */
     public Decision preview(CustomerView customer, UUID loanId, ContactPurpose purpose, ContactChannel channel, String destination) {
-        return evaluate(customer, new DecisionRequest(customer.id(), loanId, purpose, channel, destination, false, null, null),
-                destination, clock.instant());
+        Instant at = clock.instant();
+        PortfolioReads.Standing standing = facts.standing(customer.id(), loanId, at);
+        if (standing == null) {
+            throw ApiProblem.notFound("CUSTOMER_NOT_FOUND", "No customer with id " + customer.id());
+        }
+        DecisionRequest r = new DecisionRequest(customer.id(), loanId, purpose, channel, destination, false, null, null);
+        Set<ZoneId> zones = CandidateZones.of(customer.address().timeZone(), channel.usesPhone() ? destination : null);
+        DecisionFactsLoader.Loaded loaded = facts.load(standing, loanId, zones, at, at.minus(HISTORY), true);
+        return evaluate(standing.customer(), loaded, r, destination, at);
     }
 
-    private Decision evaluate(CustomerView customer, DecisionRequest r, String destination, Instant at) {
-        DecisionFactsLoader.Loaded loaded = facts.load(customer, r.loanId(), r.channel(), destination, at, at.minus(HISTORY), r.at() == null);
+    private Decision evaluate(CustomerView customer, DecisionFactsLoader.Loaded loaded, DecisionRequest r, String destination, Instant at) {
         // the policy versions in effect at the decision's instant: a what-if for next month sees a scheduled version
-        ContactPolicy policy = policies.libraryAt(at).policyFor(customer.address().country(), loaded.productPreset());
+        ContactPolicy policy = loaded.library().policyFor(customer.address().country(), loaded.productPreset());
         return engine.decide(new ContactRequest(customer.id(), r.loanId(), r.purpose(), r.channel(), destination, at),
                 loaded.facts(), policy);
     }
@@ -207,24 +224,32 @@ public class ContactDecisionService {
         return jdbc.sql("SELECT * FROM contact_decision WHERE idempotency_key = ?").param(key).query(ContactDecisionService::map).optional();
     }
 
-    private static String normaliseDestination(ContactChannel channel, String destination, String country) {
+    /**
+     * The destination as recorded (a phone number in E.164, an email address in lower case), and for a phone the
+     * number as parsed, so that it is parsed once per decision (its zones are the candidate zones).
+     */
+    private record Destination(String value, Phonenumber.PhoneNumber phone) {
+    }
+
+    private static Destination destination(ContactChannel channel, String destination, String country) {
         if (destination == null || destination.isBlank()) {
             if (channel.usesPhone() || channel == ContactChannel.EMAIL) {
                 throw ApiProblem.badRequest("FIELD_REQUIRED", "destination", "A " + channel + " contact needs the destination it will use");
             }
-            return null;
+            return new Destination(null, null);
         }
         if (channel.usesPhone()) {
-            return CustomerService.normalisePhone(destination, country, "destination");
+            Phonenumber.PhoneNumber phone = CustomerService.parsePhone(destination, country, "destination");
+            return new Destination(PHONES.format(phone, PhoneNumberUtil.PhoneNumberFormat.E164), phone);
         }
         if (channel == ContactChannel.EMAIL) {
             String email = destination.trim().toLowerCase(Locale.ROOT);
-            if (!email.matches("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$")) {
+            if (!EMAIL.matcher(email).matches()) {
                 throw ApiProblem.badRequest("INVALID_EMAIL", "destination", "'" + destination + "' is not an email address");
             }
-            return email;
+            return new Destination(email, null);
         }
-        return destination.trim();
+        return new Destination(destination.trim(), null);
     }
 
     private static DecisionView map(ResultSet rs, int n) throws SQLException {

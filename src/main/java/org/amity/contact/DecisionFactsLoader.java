@@ -1,7 +1,12 @@
 package org.amity.contact;
 
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.DayOfWeek;
 import java.time.Instant;
+import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -10,106 +15,197 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.amity.contact.domain.DecisionFacts;
-import org.amity.contact.internal.CandidateZones;
+import org.amity.contact.domain.PolicyLibrary;
 import org.amity.ledger.CustomerView;
-import org.amity.ledger.Delinquency;
-import org.amity.ledger.LoanApplicationService;
-import org.amity.ledger.LoanService;
-import org.amity.ledger.PaymentClaimService;
+import org.amity.ledger.PortfolioReads;
 import org.amity.platform.ApiProblem;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** Gathers, from the ledger and the contact tables, everything the decision engine needs about one customer now. */
+/**
+ * Gathers, from the ledger and the contact tables, everything the decision engine needs about one customer at an
+ * instant, in two statements: the ledger's {@link PortfolioReads#standing} (customer, contact points, the loan's state,
+ * applications waiting on the customer) and one read of the contact tables (preferences, holds, booked attempts,
+ * and the keys of the policy versions and holiday years in effect).
+ */
 @Component
 class DecisionFactsLoader {
 
     private final JdbcClient jdbc;
-    private final LoanService loans;
-    private final PaymentClaimService claims;
-    private final LoanApplicationService applications;
-    private final ContactPreferenceService preferences;
-    private final ContactHoldService holds;
+    private final PortfolioReads ledger;
     private final PolicyStore policies;
     private final ContactProperties properties;
 
-    DecisionFactsLoader(JdbcClient jdbc, LoanService loans, PaymentClaimService claims, LoanApplicationService applications,
-                        ContactPreferenceService preferences, ContactHoldService holds, PolicyStore policies,
-                        ContactProperties properties) {
+    DecisionFactsLoader(JdbcClient jdbc, PortfolioReads ledger, PolicyStore policies, ContactProperties properties) {
         this.jdbc = jdbc;
-        this.loans = loans;
-        this.claims = claims;
-        this.applications = applications;
-        this.preferences = preferences;
-        this.holds = holds;
+        this.ledger = ledger;
         this.policies = policies;
         this.properties = properties;
     }
 
-    record Loaded(DecisionFacts facts, String productPreset) {
+    /** The ledger's side: the customer (null when unknown), the loan asked about and pending applications. */
+    PortfolioReads.Standing standing(UUID customerId, UUID loanId, Instant at) {
+        return ledger.standing(customerId, loanId, at).orElse(null);
     }
 
     /**
-     * @param live a decision about now (not a what-if): every attempt already booked counts, even one stamped a few
-     *             milliseconds "later" by another instance whose clock runs slightly ahead
+     * @param facts         what the engine reads
+     * @param productPreset the preset the loan's product asks for, if any
+     * @param library       the policy versions in effect at the decision's instant
      */
-    Loaded load(CustomerView customer, UUID loanId, ContactChannel channel, String destination, Instant at, Instant historyFrom,
-                boolean live) {
-        return loadWith(customer, loanId, channel, destination, at, attempts(customer.id(), historyFrom, at, live));
+    record Loaded(DecisionFacts facts, String productPreset, PolicyLibrary library) {
+    }
+
+    /**
+     * The facts of a decision about {@code standing}'s customer at {@code at}, with the attempts booked since
+     * {@code historyFrom}.
+     *
+     * <p>A reserving caller must hold the customer's advisory lock before calling this: in READ COMMITTED each
+     * statement sees the data committed when it starts, so the attempts are read by a statement that starts after
+     * the lock was granted, and therefore see every attempt booked by a decision that held the lock before.
+     *
+     * @param zones candidate zones of the customer's location for the destination ({@code CandidateZones})
+     * @param live  a decision about now (not a what-if): every attempt already booked counts, even one stamped a few
+     *              milliseconds "later" by another instance whose clock runs slightly ahead
+     */
+    Loaded load(PortfolioReads.Standing standing, UUID loanId, Set<ZoneId> zones, Instant at, Instant historyFrom, boolean live) {
+        return load(standing, loanId, zones, at, historyFrom, live, null);
     }
 
     /** The same facts, with a given attempt history instead of the booked one (a policy what-if replays its own). */
-    Loaded loadWith(CustomerView customer, UUID loanId, ContactChannel channel, String destination, Instant at,
-                    List<DecisionFacts.Attempt> attempts) {
+    Loaded loadWith(CustomerView customer, UUID loanId, Set<ZoneId> zones, Instant at, List<DecisionFacts.Attempt> attempts) {
+        PortfolioReads.Standing standing = standing(customer.id(), loanId, at);
+        if (standing == null) {
+            throw ApiProblem.notFound("CUSTOMER_NOT_FOUND", "No customer with id " + customer.id());
+        }
+        return load(standing, loanId, zones, at, null, false, attempts);
+    }
+
+    private Loaded load(PortfolioReads.Standing standing, UUID loanId, Set<ZoneId> zones, Instant at, Instant historyFrom,
+                        boolean live, List<DecisionFacts.Attempt> givenAttempts) {
+        CustomerView customer = standing.customer();
+        PortfolioReads.LoanState loanState = standing.loan();
         DecisionFacts.LoanState loan = null;
         String productPreset = null;
         if (loanId != null) {
-            LoanService.LoanSummary view = loans.summary(loanId).filter(l -> l.customerId().equals(customer.id()))
-                    .orElseThrow(() -> ApiProblem.badRequest("UNKNOWN_LOAN", "loanId", "The customer has no loan " + loanId));
-            Delinquency d = loans.delinquency(loanId, at);
-            loan = new DecisionFacts.LoanState(loanId, d.daysPastDue(), d.graceDays(), claims.hasOpenClaim(loanId, at),
-                    view.nextUnpaidDueDate());
-            productPreset = properties.presetForProduct(view.product());
+            if (loanState == null) {
+                throw ApiProblem.badRequest("UNKNOWN_LOAN", "loanId", "The customer has no loan " + loanId);
+            }
+            loan = new DecisionFacts.LoanState(loanId, loanState.daysPastDue(), loanState.graceDays(), loanState.openPaymentClaim(),
+                    loanState.nextUnpaidDueDate());
+            productPreset = properties.presetForProduct(loanState.product());
         }
-        Set<ZoneId> zones = CandidateZones.of(customer.address().timeZone(), channel.usesPhone() ? destination : null);
-        List<DecisionFacts.ContactPoint> points = customer.contactPoints().stream()
-                .map(p -> new DecisionFacts.ContactPoint(DecisionFacts.PointType.valueOf(p.type().name()), p.value(), p.verified(),
-                        DecisionFacts.Owner.valueOf(p.owner().name()))).toList();
+        ContactRead read = read(customer.id(), at, historyFrom, live, givenAttempts == null);
+        List<DecisionFacts.ContactPoint> points = new ArrayList<>(customer.contactPoints().size());
+        for (CustomerView.ContactPoint p : customer.contactPoints()) {
+            points.add(new DecisionFacts.ContactPoint(DecisionFacts.PointType.valueOf(p.type().name()), p.value(), p.verified(),
+                    DecisionFacts.Owner.valueOf(p.owner().name())));
+        }
         DecisionFacts facts = new DecisionFacts(customer.language(), new ArrayList<>(zones), points, loan,
-                applications.anyNeedingCustomerAction(customer.id()), preferencesOf(customer),
-                holds.holdsOf(customer.id()).stream().filter(h -> h.liftedAt() == null || h.liftedAt().isAfter(at))
-                        .map(h -> new DecisionFacts.Hold(h.type(), h.loanId(), h.from(),
-                                h.liftedAt() != null && (h.until() == null || h.liftedAt().isBefore(h.until())) ? h.liftedAt() : h.until()))
-                        .toList(),
-                attempts, policies.holidays());
-        return new Loaded(facts, productPreset);
+                standing.applicationNeedsCustomerAction(),
+                new DecisionFacts.Preferences(read.optOuts, read.marketingOptIns, read.inconvenientTimes), read.holds,
+                givenAttempts == null ? read.attempts : givenAttempts, policies.holidays(read.holidayKey));
+        return new Loaded(facts, productPreset, policies.library(read.policyVersions, at));
     }
 
-    private static Instant min(Instant a, Instant b) {
-        return a.isBefore(b) ? a : b;
+    /** What one statement reads of the contact tables for a customer. */
+    private static final class ContactRead {
+        final Set<DecisionFacts.OptOut> optOuts = new LinkedHashSet<>();
+        final Set<ContactChannel> marketingOptIns = EnumSet.noneOf(ContactChannel.class);
+        final List<DecisionFacts.InconvenientTime> inconvenientTimes = new ArrayList<>(2);
+        final List<DecisionFacts.Hold> holds = new ArrayList<>(2);
+        final List<DecisionFacts.Attempt> attempts = new ArrayList<>();
+        final List<UUID> policyVersions = new ArrayList<>(PolicyStore.DOCUMENTS.size());
+        String holidayKey;
     }
 
-    private DecisionFacts.Preferences preferencesOf(CustomerView customer) {
-        ContactPreferences p = preferences.of(customer);
-        Set<DecisionFacts.OptOut> optOuts = new LinkedHashSet<>();
-        p.optOuts().forEach(o -> optOuts.add(new DecisionFacts.OptOut(o.channel(), o.purpose())));
-        List<DecisionFacts.InconvenientTime> times = p.inconvenientTimes().stream()
-                .map(t -> new DecisionFacts.InconvenientTime(
-                        t.days().stream().map(Weekday::dayOfWeek).collect(java.util.stream.Collectors.toSet()), t.from(), t.to()))
-                .toList();
-        return new DecisionFacts.Preferences(optOuts,
-                p.marketingOptIns().isEmpty() ? EnumSet.noneOf(ContactChannel.class) : EnumSet.copyOf(p.marketingOptIns()), times);
+    private static final String CONTACT_READ = """
+                SELECT 1 AS part, channel AS a, purpose AS b, NULL AS c, NULL::uuid AS loan_id, NULL::timestamptz AS t1,
+                       NULL::timestamptz AS t2, NULL::timestamptz AS t3, NULL::text[] AS days, NULL::time AS from_time,
+                       NULL::time AS to_time, 0::bigint AS ord
+                  FROM contact_opt_out WHERE customer_id = :customer
+                UNION ALL
+                SELECT 2, channel, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, 0 FROM marketing_opt_in WHERE customer_id = :customer
+                UNION ALL
+                SELECT 3, NULL, NULL, NULL, NULL, NULL, NULL, NULL, days, from_time, to_time, position
+                  FROM inconvenient_time WHERE customer_id = :customer
+                UNION ALL
+                SELECT 4, type, NULL, NULL, loan_id, valid_from, valid_until, lifted_at, NULL, NULL, NULL,
+                       row_number() OVER (ORDER BY placed_at DESC)
+                  FROM contact_hold WHERE customer_id = :customer AND (lifted_at IS NULL OR lifted_at > :at)
+                UNION ALL
+                SELECT 5, channel, purpose, outcome, loan_id, evaluated_at, NULL, NULL, NULL, NULL, NULL, 0
+                  FROM contact_decision
+                 WHERE :withAttempts AND customer_id = :customer AND reserved AND evaluated_at >= :from
+                   AND (:live OR evaluated_at <= :at)
+                UNION ALL
+                SELECT 6, id::text, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, 0 FROM (%s) v
+                UNION ALL
+                SELECT 7, (%s), NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, 0
+                 ORDER BY 1, ord, t1""".formatted(PolicyStore.VERSIONS_IN_EFFECT, PolicyStore.HOLIDAY_KEY);
+
+    private static final int OPT_OUT = 1;
+    private static final int MARKETING_OPT_IN = 2;
+    private static final int INCONVENIENT_TIME = 3;
+    private static final int HOLD = 4;
+    private static final int ATTEMPT = 5;
+    private static final int POLICY_VERSION = 6;
+    private static final int HOLIDAY_KEY = 7;
+
+    /**
+     * The customer's preferences (those the rules read: opt-outs, marketing opt-ins, inconvenient times), the holds not
+     * lifted by {@code at}, the attempts booked since {@code historyFrom} (allowed, reserved decisions, with their
+     * outcomes so far), and the keys of the policy versions and holiday years in effect: one statement, one row per
+     * item, told apart by {@code part}. Each part is an index look-up of its own (EXPLAIN in docs/benchmarks.md).
+     */
+    private ContactRead read(UUID customerId, Instant at, Instant historyFrom, boolean live, boolean withAttempts) {
+        ContactRead read = new ContactRead();
+        Timestamp atTs = Timestamp.from(at);
+        jdbc.sql(CONTACT_READ)
+                .param("customer", customerId).param("at", atTs).param("withAttempts", withAttempts)
+                .param("from", Timestamp.from(historyFrom == null ? at : historyFrom)).param("live", live)
+                .query((ResultSet rs) -> {
+                    switch (rs.getInt(1)) {
+                        case OPT_OUT -> read.optOuts.add(new DecisionFacts.OptOut(ContactChannel.valueOf(rs.getString(2)),
+                                ContactPurpose.valueOf(rs.getString(3))));
+                        case MARKETING_OPT_IN -> read.marketingOptIns.add(ContactChannel.valueOf(rs.getString(2)));
+                        case INCONVENIENT_TIME -> read.inconvenientTimes.add(inconvenientTime(rs));
+                        case HOLD -> read.holds.add(hold(rs));
+                        case ATTEMPT -> read.attempts.add(attempt(rs, at));
+                        case POLICY_VERSION -> read.policyVersions.add(UUID.fromString(rs.getString(2)));
+                        case HOLIDAY_KEY -> read.holidayKey = rs.getString(2);
+                        default -> throw new IllegalStateException("unknown part " + rs.getInt(1));
+                    }
+                });
+        return read;
     }
 
-    /** Booked attempts (allowed, reserved decisions) since {@code from}, with their outcomes so far. */
-    private List<DecisionFacts.Attempt> attempts(UUID customerId, Instant from, Instant at, boolean live) {
-        return jdbc.sql("""
-                SELECT evaluated_at, channel, purpose, loan_id, outcome FROM contact_decision
-                 WHERE customer_id = ? AND reserved AND evaluated_at >= ? AND (? OR evaluated_at <= ?) ORDER BY evaluated_at""")
-                .params(customerId, Timestamp.from(from), live, Timestamp.from(at))
-                .query((rs, n) -> new DecisionFacts.Attempt(min(rs.getTimestamp(1).toInstant(), at), ContactChannel.valueOf(rs.getString(2)),
-                        ContactPurpose.valueOf(rs.getString(3)), rs.getObject(4, UUID.class),
-                        rs.getString(5) == null ? null : ContactOutcome.valueOf(rs.getString(5))))
-                .list();
+    private static DecisionFacts.InconvenientTime inconvenientTime(ResultSet rs) throws SQLException {
+        Array days = rs.getArray("days");
+        Set<DayOfWeek> set = EnumSet.noneOf(DayOfWeek.class);
+        for (String d : (String[]) days.getArray()) {
+            set.add(Weekday.valueOf(d).dayOfWeek());
+        }
+        return new DecisionFacts.InconvenientTime(set, rs.getObject("from_time", LocalTime.class), rs.getObject("to_time", LocalTime.class));
+    }
+
+    /** A hold lifted before its end applies until it was lifted. */
+    private static DecisionFacts.Hold hold(ResultSet rs) throws SQLException {
+        Timestamp until = rs.getTimestamp("t2");
+        Timestamp lifted = rs.getTimestamp("t3");
+        Instant end = until == null ? null : until.toInstant();
+        if (lifted != null && (end == null || lifted.toInstant().isBefore(end))) {
+            end = lifted.toInstant();
+        }
+        return new DecisionFacts.Hold(HoldType.valueOf(rs.getString(2)), rs.getObject("loan_id", UUID.class),
+                rs.getTimestamp("t1").toInstant(), end);
+    }
+
+    private static DecisionFacts.Attempt attempt(ResultSet rs, Instant at) throws SQLException {
+        Instant when = rs.getTimestamp("t1").toInstant();
+        String outcome = rs.getString(4);
+        return new DecisionFacts.Attempt(when.isAfter(at) ? at : when, ContactChannel.valueOf(rs.getString(2)),
+                ContactPurpose.valueOf(rs.getString(3)), rs.getObject("loan_id", UUID.class),
+                outcome == null ? null : ContactOutcome.valueOf(outcome));
     }
 }

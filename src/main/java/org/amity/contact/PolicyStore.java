@@ -143,12 +143,26 @@ public class PolicyStore implements SmartInitializingSingleton {
 
     // ---- what decisions read
 
+    /**
+     * The ids of the versions in effect at an instant (one parameter, {@code :at}): per document, the version with the
+     * latest {@code effective_from} not after it. A statement of its own in {@link #libraryAt}; the decision path
+     * reads it together with the customer's contact facts ({@link DecisionFactsLoader}).
+     */
+    static final String VERSIONS_IN_EFFECT = """
+            SELECT DISTINCT ON (document_id) id FROM contact_policy_version WHERE effective_from <= :at
+             ORDER BY document_id, effective_from DESC, created_at DESC""";
+
+    /** What identifies the stored holiday years: changes whenever a year is loaded (see {@link #holidays(String)}). */
+    static final String HOLIDAY_KEY = """
+            SELECT string_agg(jurisdiction || ':' || year || ':' || loaded_at, ',' ORDER BY jurisdiction, year) FROM holiday_calendar_year""";
+
     /** The presets merged with the house rules as they were (or will be) in effect at {@code at}. */
     public PolicyLibrary libraryAt(Instant at) {
-        List<UUID> ids = jdbc.sql("""
-                SELECT DISTINCT ON (document_id) id FROM contact_policy_version WHERE effective_from <= ?
-                 ORDER BY document_id, effective_from DESC, created_at DESC""")
-                .param(Timestamp.from(at)).query(UUID.class).list();
+        return library(jdbc.sql(VERSIONS_IN_EFFECT).param("at", Timestamp.from(at)).query(UUID.class).list(), at);
+    }
+
+    /** The library built from these versions ({@link #VERSIONS_IN_EFFECT} at {@code at}), parsed once and cached. */
+    PolicyLibrary library(List<UUID> ids, Instant at) {
         List<UUID> key = ids.stream().sorted().toList();
         VersionedLibrary cached = libraries.get(key);
         if (cached != null) {
@@ -204,10 +218,14 @@ public class PolicyStore implements SmartInitializingSingleton {
 
     /** Every stored holiday year of every jurisdiction; rebuilt only when a year has been loaded. */
     public HolidayCalendar holidays() {
-        String key = jdbc.sql("SELECT string_agg(jurisdiction || ':' || year || ':' || loaded_at, ',' ORDER BY jurisdiction, year) FROM holiday_calendar_year")
-                .query(String.class).optional().orElse("");
+        return holidays(jdbc.sql(HOLIDAY_KEY).query(String.class).optional().orElse(null));
+    }
+
+    /** The calendar for the stored years identified by {@code key} ({@link #HOLIDAY_KEY}), parsed once and cached. */
+    HolidayCalendar holidays(String key) {
+        String k = key == null ? "" : key;
         CachedCalendar cached = calendar.get();
-        if (cached != null && cached.key().equals(key)) {
+        if (cached != null && cached.key().equals(k)) {
             return cached.calendar();
         }
         Map<String, String> years = new LinkedHashMap<>();
@@ -216,7 +234,7 @@ public class PolicyStore implements SmartInitializingSingleton {
                     years.put(rs.getString(1) + "-" + rs.getInt(2), rs.getString(3));
                 });
         HolidayCalendar built = HolidayCalendar.parseAll(years);
-        calendar.set(new CachedCalendar(key, built));
+        calendar.set(new CachedCalendar(k, built));
         return built;
     }
 

@@ -21,6 +21,7 @@ import org.amity.contact.domain.DecisionEngine;
 import org.amity.contact.domain.DecisionFacts;
 import org.amity.contact.domain.PolicyLibrary;
 import org.amity.contact.domain.Reason;
+import org.amity.contact.internal.CandidateZones;
 import org.amity.ledger.CustomerService;
 import org.amity.ledger.CustomerView;
 import org.amity.ledger.LoanService;
@@ -94,8 +95,8 @@ public class PolicyWhatIf {
         for (Row row : rows) {
             UUID loanId = row.loan() == null ? null : row.loan().id();
             List<DecisionFacts.Attempt> history = allowedSoFar.computeIfAbsent(row.customer().id(), k -> new ArrayList<>());
-            DecisionFactsLoader.Loaded loaded = facts.loadWith(row.customer(), loanId, row.channel(), row.destination(), row.at(),
-                    List.copyOf(history));
+            DecisionFactsLoader.Loaded loaded = facts.loadWith(row.customer(), loanId, CandidateZones.of(
+                    row.customer().address().timeZone(), row.channel().usesPhone() ? row.destination() : null), row.at(), List.copyOf(history));
             ContactPolicy policy = library.policyFor(row.customer().address().country(),
                     row.loan() == null ? null : properties.presetForProduct(row.loan().product()));
             Decision d = engine.decide(new ContactRequest(row.customer().id(), loanId, row.purpose(), row.channel(), row.destination(),

@@ -158,6 +158,14 @@ public class CustomerService {
         return jdbc.sql("SELECT name FROM customer WHERE id = ?").param(id).query(String.class).optional();
     }
 
+    /**
+     * The number {@link #normalisePhone} would normalise, as libphonenumber parsed and validated it: for a caller that
+     * needs more of it than its E.164 text (e.g. the zones it may be in) without parsing it again.
+     */
+    public static com.google.i18n.phonenumbers.Phonenumber.PhoneNumber parsePhone(String raw, String defaultRegion, String field) {
+        return PhoneNumbers.parse(raw, defaultRegion, field);
+    }
+
     public Optional<CustomerView> find(UUID id) {
         Optional<CustomerView> customer = jdbc.sql("SELECT * FROM customer WHERE id = ?").param(id)
                 .query(CustomerService::mapCustomer).optional();

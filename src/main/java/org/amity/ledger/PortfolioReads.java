@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -28,9 +29,10 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Set-based reads of many customers and loans at once, for batch jobs such as the daily contact plan: the same
- * rules as {@link CustomerService#find}, {@link LoanService#delinquency} and {@link PaymentClaimService#hasOpenClaim}
- * for a chunk of ids in a few statements instead of a few statements per id.
+ * Reads that combine several of the ledger's answers in as few statements as possible: for batch jobs such as the
+ * daily contact plan, the same rules as {@link CustomerService#find}, {@link LoanService#delinquency} and
+ * {@link PaymentClaimService#hasOpenClaim} for a chunk of ids in a few statements instead of a few statements per id;
+ * for a single request on a hot path (a contact decision), {@link #standing} in one statement.
  */
 @Service
 public class PortfolioReads {
@@ -40,8 +42,14 @@ public class PortfolioReads {
     private final BusinessClock clock;
     private final LedgerProperties properties;
 
-    PortfolioReads(JdbcClient jdbc, JdbcTemplate template, BusinessClock clock, LedgerProperties properties) {
+    private final LoanService loans;
+    /** {@link #standing}'s statement, with the tolerance as a literal (see there). */
+    private final String standingSql;
+
+    PortfolioReads(JdbcClient jdbc, JdbcTemplate template, BusinessClock clock, LedgerProperties properties, LoanService loans) {
         this.jdbc = jdbc;
+        this.loans = loans;
+        this.standingSql = STANDING.formatted(properties.tolerance().toPlainString());
         this.template = template;
         this.clock = clock;
         this.properties = properties;
@@ -162,5 +170,116 @@ public class PortfolioReads {
                             rs.getBoolean("open_claim")));
                 });
         return states;
+    }
+
+    /**
+     * Days past due as {@link LoanService#delinquency} counts them: the oldest instalment due by the business date whose
+     * remainder at {@code :at} (unpaid now + what payments received after {@code :at} have paid of it since) exceeds
+     * the tolerance. Allocations are never negative, so that is the older of two index look-ups: an instalment unpaid
+     * now (the partial index of unpaid instalments), and one paid since {@code :at} (usually none: it is now). The
+     * tolerance ({@code %1$s}) is a validated BigDecimal written as a literal so that the partial index applies.
+     */
+    private static final String STANDING = """
+                SELECT c.id, c.external_id, c.name, c.national_id, c.language, c.country, c.region, c.city, c.address_line,
+                       c.time_zone, c.created_at,
+                       l.id AS loan_id, l.product, l.currency, l.grace_days, l.rescheduled_at, l.oldest, l.oldest_paid_since,
+                       l.next_unpaid, l.open_claim, a.needs_action,
+                       p.id AS point_id, p.type, p.value, p.verified, p.owner
+                  FROM customer c
+                  LEFT JOIN LATERAL (
+                       SELECT l.id, l.product, l.currency, l.grace_days, l.rescheduled_at,
+                              (SELECT min(i.due_date) FROM instalment i
+                                WHERE i.loan_id = l.id AND i.remaining > 0 AND i.remaining > %1$s AND i.due_date <= :date) AS oldest,
+                              (SELECT min(i.due_date)
+                                 FROM (SELECT pa.instalment_number, sum(pa.amount) AS amount FROM payment_allocation pa
+                                        WHERE pa.loan_id = l.id AND pa.received_at > :at GROUP BY pa.instalment_number) later
+                                 JOIN instalment i ON i.loan_id = l.id AND i.number = later.instalment_number
+                                WHERE i.due_date <= :date AND i.remaining + later.amount > %1$s) AS oldest_paid_since,
+                              (SELECT min(i.due_date) FROM instalment i WHERE i.loan_id = l.id AND i.remaining > 0) AS next_unpaid,
+                              EXISTS (SELECT 1 FROM payment_claim pc WHERE pc.loan_id = l.id AND pc.created_at <= :at
+                                         AND pc.expires_at > :at AND (pc.matched_at IS NULL OR pc.matched_at > :at)) AS open_claim
+                         FROM loan l WHERE l.id = :loan AND l.customer_id = c.id) l ON true
+                 CROSS JOIN LATERAL (
+                       SELECT EXISTS (SELECT 1 FROM loan_application la
+                                       WHERE la.customer_id = c.id AND la.status NOT IN ('REJECTED', 'DISBURSED')
+                                         AND (la.status = 'DOCUMENTS_REQUIRED'
+                                              OR (la.status <> 'APPROVED' AND EXISTS (
+                                                    SELECT 1 FROM application_document d
+                                                     WHERE d.application_id = la.id AND d.state IN ('REQUIRED', 'REJECTED'))))) AS needs_action) a
+                  LEFT JOIN contact_point p ON p.customer_id = c.id
+                 WHERE c.id = :customer
+                 ORDER BY p.type, p.created_at, p.value""";
+
+    /**
+     * A customer's standing at an instant, as one request needs it.
+     *
+     * @param customer                       as {@link CustomerService#find} returns it, with the contact points
+     * @param loan                           the loan asked about at the instant; null when none was asked about or the
+     *                                       customer has no loan with that id
+     * @param applicationNeedsCustomerAction {@link LoanApplicationService#anyNeedingCustomerAction}
+     */
+    public record Standing(CustomerView customer, LoanState loan, boolean applicationNeedsCustomerAction) {
+    }
+
+    /**
+     * The customer, their contact points, one of their loans at {@code at} and whether an application waits on them,
+     * in one statement: the same answers as {@link CustomerService#find}, {@link LoanService#delinquency} (days past
+     * due, grace days), {@link LoanService#summary} (product, next unpaid due date),
+     * {@link PaymentClaimService#hasOpenClaim} and {@link LoanApplicationService#anyNeedingCustomerAction}, for any
+     * instant, past or future. Empty when there is no such customer.
+     *
+     * @param loanId null when no loan is asked about
+     */
+    public Optional<Standing> standing(UUID customerId, UUID loanId, Instant at) {
+        LocalDate date = LocalDate.ofInstant(at, clock.bankZone());
+        List<Standing> rows = new ArrayList<>(2);
+        boolean[] judgedByEarlierSchedule = {false};
+        jdbc.sql(standingSql)
+                .param("customer", customerId).param("loan", loanId).param("date", date).param("at", Timestamp.from(at))
+                .query((ResultSet rs) -> {
+                    if (rows.isEmpty()) {
+                        rows.add(new Standing(new CustomerView(rs.getObject("id", UUID.class), rs.getString("external_id"),
+                                rs.getString("name"), PersonalData.maskNationalId(rs.getString("national_id")), rs.getString("language"),
+                                new Address(rs.getString("country"), rs.getString("region"), rs.getString("city"),
+                                        rs.getString("address_line"), rs.getString("time_zone")),
+                                new ArrayList<>(2), rs.getTimestamp("created_at").toInstant()),
+                                loanState(rs, customerId, date), rs.getBoolean("needs_action")));
+                        Timestamp rescheduled = rs.getTimestamp("rescheduled_at");
+                        judgedByEarlierSchedule[0] = rescheduled != null && at.isBefore(rescheduled.toInstant());
+                    }
+                    UUID point = rs.getObject("point_id", UUID.class);
+                    if (point != null) {
+                        rows.get(0).customer().contactPoints().add(new ContactPoint(point, ContactType.valueOf(rs.getString("type")),
+                                rs.getString("value"), rs.getBoolean("verified"), ContactOwner.valueOf(rs.getString("owner"))));
+                    }
+                });
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        Standing s = rows.get(0);
+        LoanState loan = s.loan();
+        if (judgedByEarlierSchedule[0]) {
+            // before a reschedule took effect the loan is judged by the schedule then in force (a what-if about the past)
+            loan = new LoanState(loan.loanId(), loan.customerId(), loan.product(), loan.currency(), loan.graceDays(),
+                    loans.delinquency(loan.loanId(), at).daysPastDue(), loan.nextUnpaidDueDate(), loan.openPaymentClaim());
+        }
+        CustomerView c = s.customer();
+        return Optional.of(new Standing(new CustomerView(c.id(), c.externalId(), c.name(), c.nationalIdMasked(), c.language(),
+                c.address(), List.copyOf(c.contactPoints()), c.createdAt()), loan, s.applicationNeedsCustomerAction()));
+    }
+
+    private static LoanState loanState(ResultSet rs, UUID customerId, LocalDate date) throws java.sql.SQLException {
+        UUID loanId = rs.getObject("loan_id", UUID.class);
+        if (loanId == null) {
+            return null;
+        }
+        LocalDate oldest = rs.getObject("oldest", LocalDate.class);
+        LocalDate paidSince = rs.getObject("oldest_paid_since", LocalDate.class);
+        if (oldest == null || (paidSince != null && paidSince.isBefore(oldest))) {
+            oldest = paidSince;
+        }
+        int dpd = oldest == null ? 0 : (int) Math.max(0, ChronoUnit.DAYS.between(oldest, date));
+        return new LoanState(loanId, customerId, rs.getString("product"), rs.getString("currency"), rs.getInt("grace_days"), dpd,
+                rs.getObject("next_unpaid", LocalDate.class), rs.getBoolean("open_claim"));
     }
 }

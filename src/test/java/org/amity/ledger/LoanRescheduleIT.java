@@ -36,6 +36,9 @@ class LoanRescheduleIT {
     @Autowired
     BusinessClock clock;
 
+    @Autowired
+    PortfolioReads portfolio;
+
     @Test
     void aRescheduleKeepsWhatWasPaidArchivesTheOldVersionAndDelinquencyFollowsTheNewScheduleFromThen() {
         OverdueBorrower b = OverdueBorrower.book(port); // 12 × 1032.80 from three months ago, 500.00 paid
@@ -67,6 +70,10 @@ class LoanRescheduleIT {
         Delinquency then = loans.delinquency(loanId, before);
         assertThat(then.daysPastDue()).isEqualTo(overdue.daysPastDue());
         assertThat(then.overdueAmount()).isEqualByComparingTo(overdue.overdueAmount());
+        // the contact decision's one-statement read judges the loan the same way, before and after
+        UUID customerId = UUID.fromString(b.customerId());
+        assertThat(portfolio.standing(customerId, loanId, before).orElseThrow().loan().daysPastDue()).isEqualTo(then.daysPastDue());
+        assertThat(portfolio.standing(customerId, loanId, clock.instant()).orElseThrow().loan().daysPastDue()).isZero();
 
         // a payment now pays the plan's first instalment
         payments.post(loanId, new PaymentService.NewPayment(plan.get(0).total(), "CNY", null, "RESCHEDULED-" + b.loanNumber()));

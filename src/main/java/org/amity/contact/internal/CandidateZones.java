@@ -3,6 +3,7 @@ package org.amity.contact.internal;
 import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberToTimeZonesMapper;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import com.google.i18n.phonenumbers.Phonenumber;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.LinkedHashSet;
@@ -23,19 +24,28 @@ public final class CandidateZones {
     }
 
     public static Set<ZoneId> of(String addressZone, String phoneE164) {
+        Phonenumber.PhoneNumber phone = null;
+        if (phoneE164 != null) {
+            try {
+                phone = PHONES.parse(phoneE164, null);
+            } catch (NumberParseException e) {
+                // stored numbers are validated E.164; an unparsable one cannot narrow anything
+            }
+        }
+        return ofNumber(addressZone, phone);
+    }
+
+    /** The same, for a number already parsed (parsing is most of the cost). */
+    public static Set<ZoneId> ofNumber(String addressZone, Phonenumber.PhoneNumber phone) {
         Set<ZoneId> zones = new LinkedHashSet<>();
         if (addressZone != null) {
             zones.add(ZoneId.of(addressZone));
         }
-        if (phoneE164 != null) {
-            try {
-                for (String zone : ZONES.getTimeZonesForNumber(PHONES.parse(phoneE164, null))) {
-                    if (!PhoneNumberToTimeZonesMapper.getUnknownTimeZone().equals(zone)) {
-                        addIfKnown(zones, zone);
-                    }
+        if (phone != null) {
+            for (String zone : ZONES.getTimeZonesForNumber(phone)) {
+                if (!PhoneNumberToTimeZonesMapper.getUnknownTimeZone().equals(zone)) {
+                    addIfKnown(zones, zone);
                 }
-            } catch (NumberParseException e) {
-                // stored numbers are validated E.164; an unparsable one cannot narrow anything
             }
         }
         return zones;

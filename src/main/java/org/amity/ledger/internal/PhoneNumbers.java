@@ -18,6 +18,11 @@ public final class PhoneNumbers {
      * @param field         the request field, for the error
      */
     public static String toE164(String raw, String defaultRegion, String field) {
+        return UTIL.format(parse(raw, defaultRegion, field), PhoneNumberUtil.PhoneNumberFormat.E164);
+    }
+
+    /** The number as libphonenumber parsed it, refused as {@link #toE164} refuses it. */
+    public static Phonenumber.PhoneNumber parse(String raw, String defaultRegion, String field) {
         if (raw == null || raw.isBlank()) {
             throw ApiProblem.badRequest("INVALID_PHONE", field, "A phone number is required");
         }
@@ -41,6 +46,6 @@ public final class PhoneNumbers {
                     : "no such number range exists" + (region == null ? "" : " in " + region);
             throw ApiProblem.badRequest("INVALID_PHONE", field, "'" + raw + "' is not a valid phone number: " + why);
         }
-        return UTIL.format(number, PhoneNumberUtil.PhoneNumberFormat.E164);
+        return number;
     }
 }

@@ -2,6 +2,7 @@ package org.amity.contact.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import java.time.ZoneId;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -17,14 +18,17 @@ class CandidateZonesTest {
             Europe/London       | +447400123456  | Europe/London,Europe/Guernsey,Europe/Isle_of_Man,Europe/Jersey
             Asia/Urumqi         | +8613800000001 | Asia/Urumqi,Asia/Shanghai
             """)
-    void combinesTheAddressZoneWithThePhoneNumbersZones(String address, String phone, String expected) {
-        assertThat(CandidateZones.of(address, phone)).containsExactlyInAnyOrder(
-                java.util.Arrays.stream(expected.split(",")).map(ZoneId::of).toArray(ZoneId[]::new));
+    void combinesTheAddressZoneWithThePhoneNumbersZones(String address, String phone, String expected) throws Exception {
+        ZoneId[] zones = java.util.Arrays.stream(expected.split(",")).map(ZoneId::of).toArray(ZoneId[]::new);
+        assertThat(CandidateZones.of(address, phone)).containsExactlyInAnyOrder(zones);
+        assertThat(CandidateZones.ofNumber(address, PhoneNumberUtil.getInstance().parse(phone, null)))
+                .as("a number parsed once by the caller gives the same zones").containsExactlyInAnyOrder(zones);
     }
 
     @ParameterizedTest
     @CsvSource({"America/Chicago"})
     void withoutAPhoneTheAddressZoneAlone(String address) {
-        assertThat(CandidateZones.of(address, null)).containsExactly(ZoneId.of(address));
+        assertThat(CandidateZones.of(address, (String) null)).containsExactly(ZoneId.of(address));
+        assertThat(CandidateZones.ofNumber(address, null)).containsExactly(ZoneId.of(address));
     }
 }
