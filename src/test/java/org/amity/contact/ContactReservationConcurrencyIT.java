@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.amity.AmityApplication;
 import org.amity.support.AmityIntegrationTest;
 import org.amity.support.Api;
+import org.amity.support.Borrowers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -71,10 +72,7 @@ class ContactReservationConcurrencyIT {
         String run = UUID.randomUUID().toString().substring(0, 8);
         for (int i = 0; i < CUSTOMERS; i++) {
             String phone = String.format("+86138%08d", 10_000_000 + i);
-            String customer = admin.post("/api/v1/customers", """
-                    {"externalId":"RACE-%s-%d","name":"并发","nationalId":"110101199003071234","language":"zh-CN",
-                     "address":{"country":"CN","timeZone":"Asia/Shanghai"},
-                     "contactPoints":[{"type":"PHONE","value":"%s","verified":true}]}""".formatted(run, i, phone)).text("id");
+            String customer = Borrowers.cnCustomer(admin, "RACE-" + run + "-" + i, "并发", phone);
             String loan = admin.post("/api/v1/loans", """
                     {"externalId":"RACEL-%s-%d","customerId":"%s","product":"CONSUMER","currency":"CNY","principal":"1000.00",
                      "annualRate":"0.06","termMonths":6,"method":"EQUAL_PRINCIPAL","disbursedOn":"2026-09-01",

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import org.amity.support.AmityIntegrationTest;
 import org.amity.support.Api;
+import org.amity.support.Borrowers;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -22,10 +23,7 @@ class PolicyWhatIfIT {
     void countsWhatTheCurrentAndADraftPolicyWouldBlockByReason() {
         Api admin = Api.as(port, "admin");
         String run = UUID.randomUUID().toString().substring(0, 8);
-        String customer = admin.post("/api/v1/customers", """
-                {"externalId":"WI-%s","name":"模拟","nationalId":"110101199003071234","language":"zh-CN",
-                 "address":{"country":"CN","timeZone":"Asia/Shanghai"},
-                 "contactPoints":[{"type":"PHONE","value":"+8613800000066","verified":true}]}""".formatted(run)).text("id");
+        String customer = Borrowers.cnCustomer(admin, "WI-" + run, "模拟", "+8613800000066");
         admin.post("/api/v1/loans", """
                 {"externalId":"WIL-%s","customerId":"%s","product":"CONSUMER","currency":"CNY","principal":"1200.00",
                  "annualRate":"0","termMonths":12,"method":"EQUAL_PRINCIPAL","disbursedOn":"2026-09-01",

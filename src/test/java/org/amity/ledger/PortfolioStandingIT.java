@@ -8,6 +8,7 @@ import java.util.UUID;
 import org.amity.platform.BusinessClock;
 import org.amity.support.AmityIntegrationTest;
 import org.amity.support.Api;
+import org.amity.support.Borrowers;
 import org.amity.support.OverdueBorrower;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -73,10 +74,7 @@ class PortfolioStandingIT {
     void aPaymentReceivedAfterTheInstantDoesNotCountThen() {
         Api admin = Api.as(port, "admin");
         String run = UUID.randomUUID().toString().substring(0, 8);
-        String customer = admin.post("/api/v1/customers", """
-                {"externalId":"ST-%s","name":"立场","nationalId":"110101199003071234","language":"zh-CN",
-                 "address":{"country":"CN","timeZone":"Asia/Shanghai"},
-                 "contactPoints":[{"type":"PHONE","value":"+8613800000123","verified":true}]}""".formatted(run)).text("id");
+        String customer = Borrowers.cnCustomer(admin, "ST-" + run, "立场", "+8613800000123");
         String loan = admin.post("/api/v1/loans", """
                 {"externalId":"STL-%s","customerId":"%s","product":"CONSUMER","currency":"CNY","principal":"12000.00",
                  "annualRate":"0.06","termMonths":12,"method":"EQUAL_INSTALLMENT","disbursedOn":"2026-01-10",
