@@ -25,7 +25,8 @@ import tools.jackson.databind.json.JsonMapper;
  * ./mvnw -q -o test-compile exec:java -Dexec.classpathScope=test \
  *     -Dexec.mainClass=org.amity.bench.DelinquencyLoadDriver -Dexec.args="http://localhost:8080 16 10 30"
  * </pre>
- * Arguments: base URL, clients, warm-up seconds, measured seconds. Uses the demo API client dialer/demo.
+ * Arguments: base URL, clients, warm-up seconds, measured seconds, client ({@code java} or {@code socket}: one
+ * keep-alive socket per client with hand-written HTTP/1.1, see {@link SocketSession}). Uses the demo API client dialer/demo.
  */
 public final class DelinquencyLoadDriver {
 
@@ -44,6 +45,9 @@ public final class DelinquencyLoadDriver {
         int clients = args.length > 1 ? Integer.parseInt(args[1]) : 16;
         int warmupSeconds = args.length > 2 ? Integer.parseInt(args[2]) : 10;
         int measureSeconds = args.length > 3 ? Integer.parseInt(args[3]) : 30;
+        // "socket": each client on one keep-alive socket with hand-written HTTP/1.1 (SocketSession), so that the client
+        // takes little of the two cores it shares with the server; "java" (default): java.net.http.HttpClient
+        boolean socket = args.length > 4 && args[4].equals("socket");
         String auth = "Basic " + Base64.getEncoder().encodeToString("dialer:demo".getBytes(StandardCharsets.UTF_8));
         String staff = "Basic " + Base64.getEncoder().encodeToString("admin:demo".getBytes(StandardCharsets.UTF_8));
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
@@ -62,6 +66,7 @@ public final class DelinquencyLoadDriver {
             perClient.add(samples);
             int client = c;
             Thread t = new Thread(() -> {
+                SocketSession raw = socket ? new SocketSession(URI.create(base), auth) : null;
                 int n = 0;
                 while (true) {
                     long start = System.nanoTime();
@@ -70,9 +75,10 @@ public final class DelinquencyLoadDriver {
                     }
                     String id = loanIds.get(ThreadLocalRandom.current().nextInt(loanIds.size()));
                     try {
-                        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/loans/" + id + "/delinquency"))
-                                .header("Authorization", auth).GET().build(), HttpResponse.BodyHandlers.ofString());
-                        if (r.statusCode() != 200) {
+                        int status = raw != null ? raw.get("/api/v1/loans/" + id + "/delinquency")
+                                : http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/loans/" + id + "/delinquency"))
+                                        .header("Authorization", auth).GET().build(), HttpResponse.BodyHandlers.ofString()).statusCode();
+                        if (status != 200) {
                             errors.incrementAndGet();
                         }
                     } catch (Exception e) {
@@ -84,6 +90,9 @@ public final class DelinquencyLoadDriver {
                     }
                 }
                 counts[client] = n;
+                if (raw != null) {
+                    raw.close();
+                }
             });
             threads.add(t);
             t.start();
