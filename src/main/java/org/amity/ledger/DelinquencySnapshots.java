@@ -78,11 +78,11 @@ public class DelinquencySnapshots {
                   FROM loan l
                   LEFT JOIN (SELECT i.loan_id, min(i.due_date) AS oldest,
                                     sum(%s) FILTER (WHERE i.due_date < %s) AS overdue
-                               FROM instalment i %s
+                               FROM %s i %s
                               WHERE i.due_date <= %s AND %s
                               GROUP BY i.loan_id) u ON u.loan_id = l.id
-                """.formatted(building, dateLiteral, days, bucketCase(days), remaining, dateLiteral, paidLater, dateLiteral,
-                unpaidFilter)).update();
+                """.formatted(building, dateLiteral, days, bucketCase(days), remaining, dateLiteral,
+                current ? "instalment" : schedulesInForceAt(asOf), paidLater, dateLiteral, unpaidFilter)).update();
         // the partition's constraints, checked in one pass; the CHECK lets ATTACH skip its own scan
         jdbc.sql("""
                 ALTER TABLE %s ALTER business_date SET NOT NULL, ALTER loan_id SET NOT NULL, ALTER customer_id SET NOT NULL,
@@ -99,6 +99,31 @@ public class DelinquencySnapshots {
         audit.record("DELINQUENCY_SNAPSHOT_TAKEN", "DelinquencySnapshot", date.toString(), null,
                 Map.of("asOf", asOf.toString(), "loans", loans, "overdueLoans", summary.overdueLoans()));
         return summary;
+    }
+
+    /**
+     * The instalments each loan was judged by at a past instant, as {@link LoanService#delinquency} reads them: the
+     * current ones, except for a loan rescheduled after that instant, whose archived schedule version then in force
+     * is used (with what had been paid on it when it was archived; later payments are re-added by the caller).
+     */
+    private static String schedulesInForceAt(Instant asOf) {
+        return """
+                (WITH archived AS (
+                   SELECT l.id AS loan_id,
+                          COALESCE((SELECT max(v.version) FROM loan_schedule_version v
+                                     WHERE v.loan_id = l.id AND v.created_at <= TIMESTAMPTZ '%1$s'), 1) AS version
+                     FROM loan l WHERE l.rescheduled_at > TIMESTAMPTZ '%1$s'),
+                 in_force AS (
+                   SELECT d.loan_id, d.version FROM archived d
+                    WHERE EXISTS (SELECT 1 FROM instalment_archive ar WHERE ar.loan_id = d.loan_id AND ar.version = d.version))
+                 SELECT c.loan_id, c.number, c.due_date, c.remaining FROM instalment c
+                  WHERE NOT EXISTS (SELECT 1 FROM in_force f WHERE f.loan_id = c.loan_id)
+                 UNION ALL
+                 SELECT ar.loan_id, ar.number, ar.due_date,
+                        ar.principal + ar.interest + ar.fees + ar.penalties - ar.paid_principal - ar.paid_interest
+                          - ar.paid_fees - ar.paid_penalties
+                   FROM instalment_archive ar JOIN in_force f ON f.loan_id = ar.loan_id AND f.version = ar.version)"""
+                .formatted(asOf);
     }
 
     public java.util.Optional<Summary> summary(LocalDate date) {

@@ -39,6 +39,12 @@ class LoanRescheduleIT {
     @Autowired
     PortfolioReads portfolio;
 
+    @Autowired
+    DelinquencySnapshots snapshots;
+
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
     @Test
     void aRescheduleKeepsWhatWasPaidArchivesTheOldVersionAndDelinquencyFollowsTheNewScheduleFromThen() {
         OverdueBorrower b = OverdueBorrower.book(port); // 12 × 1032.80 from three months ago, 500.00 paid
@@ -74,6 +80,14 @@ class LoanRescheduleIT {
         UUID customerId = UUID.fromString(b.customerId());
         assertThat(portfolio.standing(customerId, loanId, before).orElseThrow().loan().daysPastDue()).isEqualTo(then.daysPastDue());
         assertThat(portfolio.standing(customerId, loanId, clock.instant()).orElseThrow().loan().daysPastDue()).isZero();
+        // so does a portfolio snapshot as of that earlier instant
+        snapshots.take(before);
+        assertThat(jdbc.sql("SELECT days_past_due, overdue_amount FROM delinquency_snapshot WHERE business_date = ? AND loan_id = ?")
+                .params(then.businessDate(), loanId).query((rs, n) -> List.of(rs.getInt(1), rs.getBigDecimal(2))).single())
+                .satisfies(row -> {
+                    assertThat(row.get(0)).isEqualTo(then.daysPastDue());
+                    assertThat((BigDecimal) row.get(1)).isEqualByComparingTo(then.overdueAmount());
+                });
 
         // a payment now pays the plan's first instalment
         payments.post(loanId, new PaymentService.NewPayment(plan.get(0).total(), "CNY", null, "RESCHEDULED-" + b.loanNumber()));
