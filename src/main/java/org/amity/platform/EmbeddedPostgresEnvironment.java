@@ -15,6 +15,8 @@ import java.util.concurrent.TimeUnit;
 import org.apache.commons.logging.Log;
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.logging.DeferredLogFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
@@ -27,6 +29,8 @@ import org.springframework.util.StringUtils;
  * {@code amity.embedded-postgres.data-dir} (default {@code ./data/pg}) and survives restarts; a postmaster
  * orphaned by a {@code kill -9} of the previous JVM is shut down first so that the restart recovers through
  * PostgreSQL's own crash recovery without losing committed data.
+ *
+ * <p>Further PostgreSQL settings can be given as {@code amity.embedded-postgres.server-config.<name>=<value>}.
  *
  * <p>With an external database configured nothing is started, and demo mode defaults to off.
  */
@@ -56,8 +60,9 @@ public class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor, Or
             boolean ephemeral = environment.getProperty("amity.embedded-postgres.ephemeral", Boolean.class, false);
             Path dataDir = ephemeral ? null
                     : Path.of(environment.getProperty("amity.embedded-postgres.data-dir", "data/pg")).toAbsolutePath().normalize();
-            EmbeddedPostgres pg = ephemeral ? RUNNING.computeIfAbsent(Path.of("<ephemeral>"), p -> start(null))
-                    : RUNNING.computeIfAbsent(dataDir, this::start);
+            Map<String, String> serverConfig = serverConfig(environment);
+            EmbeddedPostgres pg = ephemeral ? RUNNING.computeIfAbsent(Path.of("<ephemeral>"), p -> start(null, serverConfig))
+                    : RUNNING.computeIfAbsent(dataDir, d -> start(d, serverConfig));
             props.put("spring.datasource.url", pg.getJdbcUrl("postgres", "postgres"));
             props.put("spring.datasource.username", "postgres");
             props.put("spring.datasource.password", "");
@@ -69,7 +74,17 @@ public class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor, Or
         environment.getPropertySources().addFirst(new MapPropertySource("amityEmbeddedPostgres", props));
     }
 
-    private EmbeddedPostgres start(Path dataDir) {
+    /** {@code amity.embedded-postgres.server-config.*} by PostgreSQL setting name (which may contain dots). */
+    static Map<String, String> serverConfig(ConfigurableEnvironment environment) {
+        return Binder.get(environment)
+                .bind("amity.embedded-postgres.server-config", Bindable.mapOf(String.class, String.class)).orElse(Map.of());
+    }
+
+    /**
+     * @param serverConfig settings from {@code amity.embedded-postgres.server-config.*} (e.g. {@code
+     *                     shared_preload_libraries=pg_stat_statements} for a benchmark), applied after the defaults
+     */
+    private EmbeddedPostgres start(Path dataDir, Map<String, String> serverConfig) {
         try {
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setPGStartupWait(Duration.ofSeconds(120))
@@ -91,6 +106,7 @@ public class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor, Or
                 stopOrphanedPostmaster(dataDir);
                 builder.setDataDirectory(dataDir).setCleanDataDirectory(false);
             }
+            serverConfig.forEach(builder::setServerConfig);
             EmbeddedPostgres pg = builder.start();
             SpringApplication.getShutdownHandlers().add(() -> stop(pg));
             log.info("Embedded PostgreSQL listening on localhost:" + pg.getPort()

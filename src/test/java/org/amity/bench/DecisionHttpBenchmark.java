@@ -36,7 +36,10 @@ import org.springframework.web.bind.annotation.RestController;
  * single-row UPDATE per request (the limit). Boots Amity in-process with the demo portfolio (5,000 customers);
  * the command and figures are in {@code docs/benchmarks.md}.
  *
- * <p>Arguments: {@code [warm-up seconds] [measured seconds] [lua script]}, defaults 60, 60, bench/decisions.lua.
+ * <p>Arguments: {@code [warm-up seconds] [measured seconds] [lua script] [endpoints]}, defaults 60, 60,
+ * bench/decisions.lua, {@code decisions,bucket4j,update}. With {@code -Damity.bench.statements=true} the embedded
+ * PostgreSQL loads {@code pg_stat_statements}, and after each measured run the statements that took the most
+ * PostgreSQL time (planning and execution) are printed.
  * Every wrk run (warm-up or measured) starts on a fresh business day at 10:00 in Shanghai, so each measured run
  * begins with every daily cap unused: the first two calls per customer are allowed and booked, the rest refused.
  */
@@ -52,9 +55,16 @@ public final class DecisionHttpBenchmark {
         int warmup = args.length > 0 ? Integer.parseInt(args[0]) : 60;
         int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 60;
         String lua = args.length > 2 ? args[2] : "bench/decisions.lua";
+        List<String> modes = List.of((args.length > 3 ? args[3] : "decisions,bucket4j,update").split(","));
+        boolean statements = Boolean.getBoolean("amity.bench.statements");
+        List<String> properties = new ArrayList<>(List.of("amity.embedded-postgres.ephemeral=true", "amity.demo.enabled=true",
+                "amity.clock.adjustable=true", "amity.bench.comparisons=true", "server.port=0", "logging.level.root=WARN"));
+        if (statements) {
+            properties.add("amity.embedded-postgres.server-config.shared_preload_libraries=pg_stat_statements");
+            properties.add("amity.embedded-postgres.server-config.pg_stat_statements.track_planning=on");
+        }
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(AmityApplication.class)
-                .properties("amity.embedded-postgres.ephemeral=true", "amity.demo.enabled=true", "amity.clock.adjustable=true",
-                        "amity.bench.comparisons=true", "server.port=0", "logging.level.root=WARN")
+                .properties(properties.toArray(String[]::new))
                 .run()) {
             String url = "http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port");
             JdbcClient jdbc = app.getBean(JdbcClient.class);
@@ -72,13 +82,22 @@ public final class DecisionHttpBenchmark {
 
             List<Result> results = new ArrayList<>();
             int day = 0;
-            for (String mode : List.of("decisions", "bucket4j", "update")) {
+            if (statements) {
+                jdbc.sql("CREATE EXTENSION IF NOT EXISTS pg_stat_statements").update();
+            }
+            for (String mode : modes) {
                 clock.moveTo(FIRST_DAY.plusDays(day++).toInstant());
                 wrk(url, warmup, mode, lua, targets);
                 clock.moveTo(FIRST_DAY.plusDays(day++).toInstant());
                 long[] before = decisions(jdbc);
                 String load = loadAverage();
+                if (statements) {
+                    jdbc.sql("SELECT pg_stat_statements_reset()").query().singleValue();
+                }
                 Result r = parse(mode, wrk(url, seconds, mode, lua, targets));
+                if (statements) {
+                    printStatements(jdbc, r.requests());
+                }
                 long[] after = decisions(jdbc);
                 String note = "load " + load + " -> " + loadAverage();
                 if (mode.equals("decisions")) {
@@ -92,8 +111,10 @@ public final class DecisionHttpBenchmark {
             for (Result r : results) {
                 System.out.printf("| %s | %,.0f | %.2f ms | %.2f ms | %.2f ms | %s |%n", r.name(), r.rps(), r.p50(), r.p90(), r.p99(), r.note());
             }
-            System.out.printf("%ndecisions / bucket4j = %.2f (target >= 1), decisions / update = %.2f (target >= 0.5)%n",
-                    results.get(0).rps() / results.get(1).rps(), results.get(0).rps() / results.get(2).rps());
+            if (results.size() == 3) {
+                System.out.printf("%ndecisions / bucket4j = %.2f (target >= 1), decisions / update = %.2f (target >= 0.5)%n",
+                        results.get(0).rps() / results.get(1).rps(), results.get(0).rps() / results.get(2).rps());
+            }
             Files.deleteIfExists(targets);
         }
         System.exit(0);
@@ -110,6 +131,24 @@ public final class DecisionHttpBenchmark {
                  WHERE EXISTS (SELECT 1 FROM instalment i
                                 WHERE i.loan_id = l.id AND i.remaining > 0 AND i.due_date + l.grace_days < ?)
                  ORDER BY l.id""").param(date).query(String.class).list();
+    }
+
+    /** The statements that took the most PostgreSQL time in the run just measured, per request of that run. */
+    private static void printStatements(JdbcClient jdbc, long requests) {
+        System.out.println("\nPostgreSQL time per statement (pg_stat_statements), per request of this run:");
+        System.out.println("| calls/request | plans/call | plan ms/call | exec ms/call | ms/request | rows/call | shared blocks hit/call | statement |");
+        System.out.println("| --- | --- | --- | --- | --- | --- | --- | --- |");
+        jdbc.sql("""
+                SELECT calls, total_plan_time, total_exec_time, rows, shared_blks_hit, query, plans FROM pg_stat_statements
+                 WHERE calls > 0 ORDER BY total_plan_time + total_exec_time DESC LIMIT 12""").query((rs, n) -> {
+            long calls = rs.getLong(1);
+            System.out.printf("| %.2f | %.2f | %.3f | %.3f | %.3f | %.1f | %.1f | %s |%n", (double) calls / Math.max(requests, 1),
+                    (double) rs.getLong(7) / calls,
+                    rs.getDouble(2) / calls, rs.getDouble(3) / calls, (rs.getDouble(2) + rs.getDouble(3)) / Math.max(requests, 1),
+                    (double) rs.getLong(4) / calls, (double) rs.getLong(5) / calls,
+                    rs.getString(6).replaceAll("\\s+", " ").substring(0, Math.min(90, rs.getString(6).replaceAll("\\s+", " ").length())));
+            return null;
+        }).list();
     }
 
     private static long[] decisions(JdbcClient jdbc) {
