@@ -7,6 +7,8 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -260,11 +262,14 @@ public class LoanService {
                          ON later.instalment_number = i.number
                  WHERE l.id = :loan
                  ORDER BY i.due_date, i.number""")
-                .param("asOf", Timestamp.from(asOf)).param("loan", loanId).param("date", businessDate)
-                .query((rs, n) -> new Row(rs.getObject(1, UUID.class), rs.getString(2), rs.getInt(3),
-                        rs.getTimestamp(7) == null ? null : rs.getTimestamp(7).toInstant(),
-                        rs.getObject(5) == null ? null : new DelinquencyCalculator.Unpaid(rs.getInt(4),
-                                rs.getObject(5, LocalDate.class), rs.getBigDecimal(6))))
+                .param("asOf", asOf.atOffset(ZoneOffset.UTC)).param("loan", loanId).param("date", businessDate)
+                .query((rs, n) -> {
+                    LocalDate due = rs.getObject(5, LocalDate.class);
+                    OffsetDateTime rescheduled = rs.getObject(7, OffsetDateTime.class);
+                    return new Row(rs.getObject(1, UUID.class), rs.getString(2), rs.getInt(3),
+                            rescheduled == null ? null : rescheduled.toInstant(),
+                            due == null ? null : new DelinquencyCalculator.Unpaid(rs.getInt(4), due, rs.getBigDecimal(6)));
+                })
                 .list();
         if (rows.isEmpty()) {
             throw ApiProblem.notFound("LOAN_NOT_FOUND", "No loan with id " + loanId);

@@ -52,7 +52,11 @@ class LiteralPrefixHandlerMapping extends RequestMappingHandlerMapping {
         }
     }
 
-    private record Index(Map<String, List<Candidate>> direct, List<Candidate> all) {
+    /**
+     * @param direct   mappings by the exact paths they are registered under (Spring's direct paths)
+     * @param byPrefix mappings by each of their literal prefixes, each mapping once per distinct prefix
+     */
+    private record Index(Map<String, List<Candidate>> direct, Map<String, List<Candidate>> byPrefix) {
     }
 
     private record Matched(RequestMappingInfo mapping, HandlerMethod handler) {
@@ -80,17 +84,20 @@ class LiteralPrefixHandlerMapping extends RequestMappingHandlerMapping {
 
     private Index buildIndex() {
         Map<String, List<Candidate>> direct = new HashMap<>();
-        List<Candidate> all = new ArrayList<>();
+        Map<String, List<Candidate>> byPrefix = new HashMap<>();
         getHandlerMethods().forEach((mapping, handler) -> {
             PathPatternsRequestCondition paths = mapping.getPathPatternsCondition();
-            Candidate c = new Candidate(literalPrefixes(mapping),
+            String[] prefixes = literalPrefixes(mapping);
+            Candidate c = new Candidate(prefixes,
                     paths == null ? new PathPattern[0] : paths.getPatterns().toArray(PathPattern[]::new), mapping, handler);
-            all.add(c);
+            for (String prefix : new java.util.LinkedHashSet<>(List.of(prefixes))) {
+                byPrefix.computeIfAbsent(prefix, k -> new ArrayList<>(2)).add(c);
+            }
             for (String path : mapping.getDirectPaths()) {
                 direct.computeIfAbsent(path, k -> new ArrayList<>(1)).add(c);
             }
         });
-        return new Index(direct, all);
+        return new Index(direct, byPrefix);
     }
 
     @Override
@@ -104,10 +111,10 @@ class LiteralPrefixHandlerMapping extends RequestMappingHandlerMapping {
         List<Matched> matches = new ArrayList<>(2);
         List<Candidate> direct = current.direct().get(lookupPath);
         if (direct != null) {
-            addMatches(direct, lookupPath, path, request, matches, false);
+            addMatches(direct, path, request, matches);
         }
         if (matches.isEmpty()) {
-            addMatches(current.all(), lookupPath, path, request, matches, true);
+            addMatchesByPrefix(current.byPrefix(), lookupPath, path, request, matches);
         }
         if (matches.isEmpty()) {
             return super.lookupHandlerMethod(lookupPath, request);
@@ -126,28 +133,50 @@ class LiteralPrefixHandlerMapping extends RequestMappingHandlerMapping {
         return best.handler();
     }
 
-    private void addMatches(List<Candidate> candidates, String lookupPath, PathContainer path, HttpServletRequest request,
-                            List<Matched> matches, boolean byPrefix) {
-        for (Candidate c : candidates) {
-            // cheapest test first; Spring's full evaluation (methods, params, headers, media types, path) only for
-            // mappings whose path matches
-            if (byPrefix && !startsWithAny(lookupPath, c.prefixes()) || !c.pathMatches(path)) {
-                continue;
+    /**
+     * The mappings whose literal prefix the path starts with. A prefix ends where its pattern has a '/' next (or is the
+     * whole pattern), so a path can only match if the prefix is the path itself or the path up to one of its '/': those
+     * are the only keys looked up. A mapping with several prefixes that fit is evaluated once.
+     */
+    private void addMatchesByPrefix(Map<String, List<Candidate>> byPrefix, String lookupPath, PathContainer path,
+                                    HttpServletRequest request, List<Matched> matches) {
+        List<Candidate> seen = null;
+        for (int end = lookupPath.indexOf('/'); ; end = lookupPath.indexOf('/', end + 1)) {
+            List<Candidate> candidates = byPrefix.get(end < 0 ? lookupPath : lookupPath.substring(0, end));
+            if (candidates != null) {
+                for (Candidate c : candidates) {
+                    if (c.prefixes().length > 1) {
+                        if (seen == null) {
+                            seen = new ArrayList<>(2);
+                        } else if (seen.stream().anyMatch(other -> other == c)) {
+                            continue;
+                        }
+                        seen.add(c);
+                    }
+                    addMatch(c, path, request, matches);
+                }
             }
-            RequestMappingInfo match = getMatchingMapping(c.mapping(), request);
-            if (match != null) {
-                matches.add(new Matched(match, c.handler()));
+            if (end < 0) {
+                return;
             }
         }
     }
 
-    private static boolean startsWithAny(String path, String[] prefixes) {
-        for (String prefix : prefixes) {
-            if (path.startsWith(prefix)) {
-                return true;
-            }
+    private void addMatches(List<Candidate> candidates, PathContainer path, HttpServletRequest request, List<Matched> matches) {
+        for (Candidate c : candidates) {
+            addMatch(c, path, request, matches);
         }
-        return false;
+    }
+
+    /** Cheapest test first: Spring's full evaluation (methods, params, headers, media types, path) only if the path matches. */
+    private void addMatch(Candidate c, PathContainer path, HttpServletRequest request, List<Matched> matches) {
+        if (!c.pathMatches(path)) {
+            return;
+        }
+        RequestMappingInfo match = getMatchingMapping(c.mapping(), request);
+        if (match != null) {
+            matches.add(new Matched(match, c.handler()));
+        }
     }
 
     /** The literal start of each of the mapping's patterns; {@code [""]} (anything) when it has no path patterns. */
