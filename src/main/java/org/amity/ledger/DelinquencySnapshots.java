@@ -53,36 +53,24 @@ public class DelinquencySnapshots {
         String partition = "delinquency_snapshot_" + date.toString().replace("-", "");
         String building = partition + "_new";
         jdbc.sql("DELETE FROM delinquency_snapshot_run WHERE business_date = ?").param(date).update();
-        // Paid as of asOf = paid now − allocations from payments received after asOf (none when asOf is now).
-        // Literals, not parameters: CREATE TABLE AS takes none; both come from typed values (a LocalDate, an Instant).
-        String dateLiteral = "DATE '" + date + "'";
-        String paidLater = current ? "" : """
-                LEFT JOIN (SELECT loan_id, instalment_number, sum(amount) AS later
-                             FROM payment_allocation WHERE received_at > TIMESTAMPTZ '%s'
-                            GROUP BY loan_id, instalment_number) a
-                       ON a.loan_id = i.loan_id AND a.instalment_number = i.number""".formatted(asOf);
-        String remaining = current ? "i.remaining" : "(i.remaining + COALESCE(a.later, 0))";
-        // The tolerance is configuration, written as a literal so that the planner can prove the partial index
+        // Literals, not parameters: CREATE TABLE AS takes none; all come from typed values (a LocalDate, an Instant,
+        // the configured tolerance). The tolerance is a literal so that the planner can prove the partial index
         // (remaining > 0) applies and read unpaid instalments from it alone.
+        String dateLiteral = "DATE '" + date + "'";
         String tolerance = properties.tolerance().toPlainString();
-        String unpaidFilter = current ? "i.remaining > " + tolerance : "i.remaining + COALESCE(a.later, 0) > " + tolerance;
         String days = "COALESCE(%s - u.oldest, 0)".formatted(dateLiteral);
         // Built as a new table with CREATE TABLE AS, which PostgreSQL can run with parallel workers (INSERT … SELECT
         // cannot), then swapped in for the date's partition: readers of an earlier snapshot of the date see it
         // until this transaction commits, and never a half-built one.
         jdbc.sql("DROP TABLE IF EXISTS " + building).update();
         long loans = jdbc.sql("""
-                CREATE UNLOGGED TABLE %s AS
+                CREATE UNLOGGED TABLE %s AS %s
                 SELECT %s AS business_date, l.id AS loan_id, l.customer_id, %s AS days_past_due, %s AS bucket,
                        COALESCE(u.overdue, 0)::numeric(19, 2) AS overdue_amount, u.oldest AS oldest_unpaid_due_date, l.grace_days
                   FROM loan l
-                  LEFT JOIN (SELECT i.loan_id, min(i.due_date) AS oldest,
-                                    sum(%s) FILTER (WHERE i.due_date < %s) AS overdue
-                               FROM %s i %s
-                              WHERE i.due_date <= %s AND %s
-                              GROUP BY i.loan_id) u ON u.loan_id = l.id
-                """.formatted(building, dateLiteral, days, bucketCase(days), remaining, dateLiteral,
-                current ? "instalment" : schedulesInForceAt(asOf), paidLater, dateLiteral, unpaidFilter)).update();
+                  LEFT JOIN (%s) u ON u.loan_id = l.id
+                """.formatted(building, current ? "" : inForceCte(asOf), dateLiteral, days, bucketCase(days),
+                current ? unpaidNow(dateLiteral, tolerance) : unpaidAt(asOf, dateLiteral, tolerance))).update();
         // the partition's constraints, checked in one pass; the CHECK lets ATTACH skip its own scan
         jdbc.sql("""
                 ALTER TABLE %s ALTER business_date SET NOT NULL, ALTER loan_id SET NOT NULL, ALTER customer_id SET NOT NULL,
@@ -101,28 +89,68 @@ public class DelinquencySnapshots {
         return summary;
     }
 
-    /**
-     * The instalments each loan was judged by at a past instant, as {@link LoanService#delinquency} reads them: the
-     * current ones, except for a loan rescheduled after that instant, whose archived schedule version then in force
-     * is used (with what had been paid on it when it was archived; later payments are re-added by the caller).
-     */
-    private static String schedulesInForceAt(Instant asOf) {
+    /** Per loan with an unpaid instalment due by the date: the oldest one's due date and the remainder of those due before it. */
+    private static String unpaidNow(String date, String tolerance) {
         return """
-                (WITH archived AS (
-                   SELECT l.id AS loan_id,
-                          COALESCE((SELECT max(v.version) FROM loan_schedule_version v
-                                     WHERE v.loan_id = l.id AND v.created_at <= TIMESTAMPTZ '%1$s'), 1) AS version
-                     FROM loan l WHERE l.rescheduled_at > TIMESTAMPTZ '%1$s'),
-                 in_force AS (
-                   SELECT d.loan_id, d.version FROM archived d
-                    WHERE EXISTS (SELECT 1 FROM instalment_archive ar WHERE ar.loan_id = d.loan_id AND ar.version = d.version))
-                 SELECT c.loan_id, c.number, c.due_date, c.remaining FROM instalment c
-                  WHERE NOT EXISTS (SELECT 1 FROM in_force f WHERE f.loan_id = c.loan_id)
-                 UNION ALL
-                 SELECT ar.loan_id, ar.number, ar.due_date,
-                        ar.principal + ar.interest + ar.fees + ar.penalties - ar.paid_principal - ar.paid_interest
-                          - ar.paid_fees - ar.paid_penalties
-                   FROM instalment_archive ar JOIN in_force f ON f.loan_id = ar.loan_id AND f.version = ar.version)"""
+                SELECT i.loan_id, min(i.due_date) AS oldest, sum(i.remaining) FILTER (WHERE i.due_date < %1$s) AS overdue
+                  FROM instalment i
+                 WHERE i.due_date <= %1$s AND i.remaining > %2$s
+                 GROUP BY i.loan_id""".formatted(date, tolerance);
+    }
+
+    /**
+     * {@link #unpaidNow} as of a past instant, where what was unpaid then = unpaid now + what payments received
+     * after that instant have allocated to the instalment since ({@code later}). Every snapshot of "now" comes
+     * here too: its instant is read before {@link #take} reads the clock.
+     *
+     * <p>Written so that PostgreSQL can run it with parallel workers and read the instalments that are unpaid now
+     * from the partial index, like {@link #unpaidNow}: an instalment unpaid then is either unpaid now (remaining
+     * above the tolerance: the index) or paid now and paid by a later payment (remaining at most the tolerance:
+     * found through the later allocations, a few); the two sets are disjoint. A loan rescheduled after the
+     * instant, whose archived schedule then in force exists ({@link #inForceCte}), is judged by that schedule
+     * instead: its row from the current instalments is dropped after aggregation (a CTE below the aggregate
+     * would keep the whole plan out of parallel workers) and one from the archived rows added.
+     */
+    private static String unpaidAt(Instant asOf, String date, String tolerance) {
+        String later = """
+                (SELECT loan_id, instalment_number, sum(amount) AS later FROM payment_allocation
+                  WHERE received_at > TIMESTAMPTZ '%s' GROUP BY loan_id, instalment_number)""".formatted(asOf);
+        return """
+                SELECT c.loan_id, c.oldest, c.overdue
+                  FROM (SELECT x.loan_id, min(x.due_date) AS oldest, sum(x.remaining) FILTER (WHERE x.due_date < %2$s) AS overdue
+                          FROM (SELECT i.loan_id, i.due_date, i.remaining + COALESCE(a.later, 0) AS remaining
+                                  FROM instalment i LEFT JOIN %1$s a ON a.loan_id = i.loan_id AND a.instalment_number = i.number
+                                 WHERE i.due_date <= %2$s AND i.remaining > %3$s
+                                UNION ALL
+                                SELECT i.loan_id, i.due_date, i.remaining + a.later
+                                  FROM %1$s a JOIN instalment i ON i.loan_id = a.loan_id AND i.number = a.instalment_number
+                                 WHERE i.due_date <= %2$s AND i.remaining <= %3$s AND i.remaining + a.later > %3$s) x
+                         GROUP BY x.loan_id) c
+                 WHERE NOT EXISTS (SELECT 1 FROM in_force f WHERE f.loan_id = c.loan_id)
+                UNION ALL
+                SELECT ar.loan_id, min(ar.due_date), sum(ar.remaining + COALESCE(a.later, 0)) FILTER (WHERE ar.due_date < %2$s)
+                  FROM (SELECT ar.loan_id, ar.number, ar.due_date,
+                               ar.principal + ar.interest + ar.fees + ar.penalties - ar.paid_principal - ar.paid_interest
+                                 - ar.paid_fees - ar.paid_penalties AS remaining
+                          FROM instalment_archive ar JOIN in_force f ON f.loan_id = ar.loan_id AND f.version = ar.version) ar
+                  LEFT JOIN %1$s a ON a.loan_id = ar.loan_id AND a.instalment_number = ar.number
+                 WHERE ar.due_date <= %2$s AND ar.remaining + COALESCE(a.later, 0) > %3$s
+                 GROUP BY ar.loan_id""".formatted(later, date, tolerance);
+    }
+
+    /**
+     * The loans that {@link LoanService#delinquency} judges by an archived schedule at a past instant: rescheduled
+     * after it, with the archived version then in force present.
+     */
+    private static String inForceCte(Instant asOf) {
+        return """
+                WITH in_force AS (
+                  SELECT d.loan_id, d.version
+                    FROM (SELECT l.id AS loan_id,
+                                 COALESCE((SELECT max(v.version) FROM loan_schedule_version v
+                                            WHERE v.loan_id = l.id AND v.created_at <= TIMESTAMPTZ '%1$s'), 1) AS version
+                            FROM loan l WHERE l.rescheduled_at > TIMESTAMPTZ '%1$s') d
+                   WHERE EXISTS (SELECT 1 FROM instalment_archive ar WHERE ar.loan_id = d.loan_id AND ar.version = d.version))"""
                 .formatted(asOf);
     }
 

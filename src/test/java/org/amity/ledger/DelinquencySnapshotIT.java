@@ -11,6 +11,7 @@ import java.util.UUID;
 import org.amity.platform.BusinessClock;
 import org.amity.support.AmityIntegrationTest;
 import org.amity.support.Api;
+import org.amity.support.OverdueBorrower;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -32,12 +33,19 @@ class DelinquencySnapshotIT {
     @Autowired
     BusinessClock clock;
 
+    @Autowired
+    PaymentService payments;
+
     record Row(UUID loanId, int daysPastDue, String bucket, BigDecimal overdue, LocalDate oldest) {
     }
 
     @Test
     void agreesWithTheSingleLoanQueryForEveryLoanNowAndInThePast() {
         Api admin = Api.as(port, "admin");
+        // an instalment due three months ago, paid off now: paid as of now, still unpaid 45 days ago
+        OverdueBorrower late = OverdueBorrower.book(port);
+        payments.post(UUID.fromString(late.loanId()), new PaymentService.NewPayment(new BigDecimal("2000.00"), "CNY", null,
+                "SNAPSHOT-" + late.loanNumber()));
         Instant now = clock.instant();
         for (Instant asOf : List.of(now, now.minus(Duration.ofDays(45)))) {
             Api.Response taken = admin.post("/api/v1/delinquency-snapshots", "{\"asOf\":\"" + asOf + "\"}");
@@ -52,6 +60,16 @@ class DelinquencySnapshotIT {
             assertThat(rows).hasSize((int) loanCount);
             assertThat(taken.body().path("loans").asLong()).isEqualTo(loanCount);
             assertThat(rows).anyMatch(r -> r.daysPastDue() > 0);
+            if (asOf.isBefore(now)) {
+                // the past includes instalments that are paid now but were unpaid then (the snapshot finds those
+                // through the later allocations, not through the index of unpaid instalments)
+                assertThat(jdbc.sql("""
+                        SELECT count(*) FROM instalment i
+                         WHERE i.due_date <= ? AND i.remaining <= 0 AND i.remaining + (SELECT COALESCE(sum(a.amount), 0)
+                               FROM payment_allocation a WHERE a.loan_id = i.loan_id AND a.instalment_number = i.number
+                                AND a.received_at > ?) > 0""").params(date, java.sql.Timestamp.from(asOf)).query(Long.class).single())
+                        .isPositive();
+            }
             for (Row row : rows) {
                 Delinquency single = loans.delinquency(row.loanId(), asOf);
                 assertThat(row).as("loan %s as of %s", row.loanId(), asOf).isEqualTo(new Row(row.loanId(), single.daysPastDue(),
