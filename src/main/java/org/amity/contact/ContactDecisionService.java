@@ -98,15 +98,6 @@ public class ContactDecisionService {
         if (earlier.isPresent()) {
             return sameRequest(earlier.get(), r);
         }
-        if (reserve) {
-            // Decisions about one customer are serialised here, before any fact is read. This must stay a statement of
-            // its own, before the attempts are read: in READ COMMITTED a statement sees what was committed when it
-            // started, so only a read that starts after the lock is granted sees the attempt booked by the decision
-            // that held the lock before (ContactReservationConcurrencyIT).
-            UUID c = r.customerId();
-            jdbc.sql("SELECT pg_advisory_xact_lock(?)").param(c.getMostSignificantBits() ^ c.getLeastSignificantBits())
-                    .query().singleValue();
-        }
         // microseconds, as PostgreSQL stores it, so the answer and a later read of the decision agree
         Instant at = (r.at() == null ? clock.instant() : r.at()).truncatedTo(java.time.temporal.ChronoUnit.MICROS);
         PortfolioReads.Standing standing = facts.standing(r.customerId(), r.loanId(), at);
@@ -116,8 +107,14 @@ public class ContactDecisionService {
         CustomerView customer = standing.customer();
         Destination given = destination(r.channel(), r.destination(), customer.address().country());
         String destination = given.value();
-        DecisionFactsLoader.Loaded loaded = facts.load(standing, r.loanId(),
-                CandidateZones.ofNumber(customer.address().timeZone(), given.phone()), at, at.minus(HISTORY), r.at() == null);
+        Set<ZoneId> zones = CandidateZones.ofNumber(customer.address().timeZone(), given.phone());
+        // A reservation reads the contact facts under the customer's advisory lock, so that decisions about one
+        // customer are serialised from that read to their commit: only a read that starts after the lock is granted
+        // sees the attempt booked by the decision that held it before (DecisionFactsLoader.loadLocked,
+        // ContactReservationConcurrencyIT). The ledger's standing needs no lock: other decisions do not change it.
+        DecisionFactsLoader.Loaded loaded = reserve
+                ? facts.loadLocked(standing, r.loanId(), zones, at, at.minus(HISTORY))
+                : facts.load(standing, r.loanId(), zones, at, at.minus(HISTORY), r.at() == null);
         Decision decision = evaluate(customer, loaded, r, destination, at);
         UUID id = UUID.randomUUID();
         String language = agentLanguage == null ? customer.language() : agentLanguage;

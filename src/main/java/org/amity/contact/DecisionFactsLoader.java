@@ -19,7 +19,9 @@ import org.amity.contact.domain.PolicyLibrary;
 import org.amity.ledger.CustomerView;
 import org.amity.ledger.PortfolioReads;
 import org.amity.platform.ApiProblem;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.core.PreparedStatementCallback;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,13 +33,13 @@ import org.springframework.stereotype.Component;
 @Component
 class DecisionFactsLoader {
 
-    private final JdbcClient jdbc;
+    private final NamedParameterJdbcTemplate named;
     private final PortfolioReads ledger;
     private final PolicyStore policies;
     private final ContactProperties properties;
 
-    DecisionFactsLoader(JdbcClient jdbc, PortfolioReads ledger, PolicyStore policies, ContactProperties properties) {
-        this.jdbc = jdbc;
+    DecisionFactsLoader(NamedParameterJdbcTemplate named, PortfolioReads ledger, PolicyStore policies, ContactProperties properties) {
+        this.named = named;
         this.ledger = ledger;
         this.policies = policies;
         this.properties = properties;
@@ -60,16 +62,26 @@ class DecisionFactsLoader {
      * The facts of a decision about {@code standing}'s customer at {@code at}, with the attempts booked since
      * {@code historyFrom}.
      *
-     * <p>A reserving caller must hold the customer's advisory lock before calling this: in READ COMMITTED each
-     * statement sees the data committed when it starts, so the attempts are read by a statement that starts after
-     * the lock was granted, and therefore see every attempt booked by a decision that held the lock before.
-     *
      * @param zones candidate zones of the customer's location for the destination ({@code CandidateZones})
      * @param live  a decision about now (not a what-if): every attempt already booked counts, even one stamped a few
      *              milliseconds "later" by another instance whose clock runs slightly ahead
      */
     Loaded load(PortfolioReads.Standing standing, UUID loanId, Set<ZoneId> zones, Instant at, Instant historyFrom, boolean live) {
-        return load(standing, loanId, zones, at, historyFrom, live, null);
+        return load(standing, loanId, zones, at, historyFrom, live, null, false);
+    }
+
+    /**
+     * The same facts, read under the customer's transaction-scoped advisory lock, which this takes first: decisions
+     * that book attempts for one customer are serialised from here to their commit, on any number of instances.
+     *
+     * <p>The lock is a statement of its own, sent in the same round trip as the contact read (one Sync, extended
+     * protocol) and executed before it: in READ COMMITTED each statement sees the data committed when it starts
+     * (its snapshot is taken when it is bound, after the statement before it has finished), so the attempts are read
+     * by a statement that starts after the lock was granted, and therefore see every attempt booked by a decision
+     * that held the lock before ({@code ContactReservationConcurrencyIT}).
+     */
+    Loaded loadLocked(PortfolioReads.Standing standing, UUID loanId, Set<ZoneId> zones, Instant at, Instant historyFrom) {
+        return load(standing, loanId, zones, at, historyFrom, true, null, true);
     }
 
     /** The same facts, with a given attempt history instead of the booked one (a policy what-if replays its own). */
@@ -78,11 +90,11 @@ class DecisionFactsLoader {
         if (standing == null) {
             throw ApiProblem.notFound("CUSTOMER_NOT_FOUND", "No customer with id " + customer.id());
         }
-        return load(standing, loanId, zones, at, null, false, attempts);
+        return load(standing, loanId, zones, at, null, false, attempts, false);
     }
 
     private Loaded load(PortfolioReads.Standing standing, UUID loanId, Set<ZoneId> zones, Instant at, Instant historyFrom,
-                        boolean live, List<DecisionFacts.Attempt> givenAttempts) {
+                        boolean live, List<DecisionFacts.Attempt> givenAttempts, boolean lock) {
         CustomerView customer = standing.customer();
         PortfolioReads.LoanState loanState = standing.loan();
         DecisionFacts.LoanState loan = null;
@@ -95,7 +107,7 @@ class DecisionFactsLoader {
                     loanState.nextUnpaidDueDate());
             productPreset = properties.presetForProduct(loanState.product());
         }
-        ContactRead read = read(customer.id(), at, historyFrom, live, givenAttempts == null);
+        ContactRead read = read(customer.id(), at, historyFrom, live, givenAttempts == null, lock);
         List<DecisionFacts.ContactPoint> points = new ArrayList<>(customer.contactPoints().size());
         for (CustomerView.ContactPoint p : customer.contactPoints()) {
             points.add(new DecisionFacts.ContactPoint(DecisionFacts.PointType.valueOf(p.type().name()), p.value(), p.verified(),
@@ -158,26 +170,49 @@ class DecisionFactsLoader {
      * outcomes so far), and the keys of the policy versions and holiday years in effect: one statement, one row per
      * item, told apart by {@code part}. Each part is an index look-up of its own (EXPLAIN in docs/benchmarks.md).
      */
-    private ContactRead read(UUID customerId, Instant at, Instant historyFrom, boolean live, boolean withAttempts) {
+    private ContactRead read(UUID customerId, Instant at, Instant historyFrom, boolean live, boolean withAttempts, boolean lock) {
         ContactRead read = new ContactRead();
-        Timestamp atTs = Timestamp.from(at);
-        jdbc.sql(CONTACT_READ)
-                .param("customer", customerId).param("at", atTs).param("withAttempts", withAttempts)
-                .param("from", Timestamp.from(historyFrom == null ? at : historyFrom)).param("live", live)
-                .query((ResultSet rs) -> {
-                    switch (rs.getInt(1)) {
-                        case OPT_OUT -> read.optOuts.add(new DecisionFacts.OptOut(ContactChannel.valueOf(rs.getString(2)),
-                                ContactPurpose.valueOf(rs.getString(3))));
-                        case MARKETING_OPT_IN -> read.marketingOptIns.add(ContactChannel.valueOf(rs.getString(2)));
-                        case INCONVENIENT_TIME -> read.inconvenientTimes.add(inconvenientTime(rs));
-                        case HOLD -> read.holds.add(hold(rs));
-                        case ATTEMPT -> read.attempts.add(attempt(rs, at));
-                        case POLICY_VERSION -> read.policyVersions.add(UUID.fromString(rs.getString(2)));
-                        case HOLIDAY_KEY -> read.holidayKey = rs.getString(2);
-                        default -> throw new IllegalStateException("unknown part " + rs.getInt(1));
-                    }
-                });
+        MapSqlParameterSource params = new MapSqlParameterSource().addValue("customer", customerId)
+                .addValue("at", Timestamp.from(at)).addValue("withAttempts", withAttempts)
+                .addValue("from", Timestamp.from(historyFrom == null ? at : historyFrom)).addValue("live", live);
+        if (!lock) {
+            named.query(CONTACT_READ, params, (ResultSet rs) -> {
+                add(read, rs, at);
+            });
+            return read;
+        }
+        params.addValue("lock", customerId.getMostSignificantBits() ^ customerId.getLeastSignificantBits());
+        named.execute(LOCK_THEN_CONTACT_READ, params, (PreparedStatementCallback<Void>) statement -> {
+            statement.execute(); // the lock's result
+            if (!statement.getMoreResults()) {
+                throw new IllegalStateException("the contact read returned no result");
+            }
+            try (ResultSet rs = statement.getResultSet()) {
+                while (rs.next()) {
+                    add(read, rs, at);
+                }
+            }
+            return null;
+        });
         return read;
+    }
+
+    /** The advisory lock and, once it is granted, the contact read: two statements, one round trip ({@link #loadLocked}). */
+    private static final String LOCK_THEN_CONTACT_READ = "SELECT pg_advisory_xact_lock(:lock);\n" + CONTACT_READ;
+
+    /** One row of the contact read, told apart by its {@code part}. */
+    private static void add(ContactRead read, ResultSet rs, Instant at) throws SQLException {
+        switch (rs.getInt(1)) {
+            case OPT_OUT -> read.optOuts.add(new DecisionFacts.OptOut(ContactChannel.valueOf(rs.getString(2)),
+                    ContactPurpose.valueOf(rs.getString(3))));
+            case MARKETING_OPT_IN -> read.marketingOptIns.add(ContactChannel.valueOf(rs.getString(2)));
+            case INCONVENIENT_TIME -> read.inconvenientTimes.add(inconvenientTime(rs));
+            case HOLD -> read.holds.add(hold(rs));
+            case ATTEMPT -> read.attempts.add(attempt(rs, at));
+            case POLICY_VERSION -> read.policyVersions.add(UUID.fromString(rs.getString(2)));
+            case HOLIDAY_KEY -> read.holidayKey = rs.getString(2);
+            default -> throw new IllegalStateException("unknown part " + rs.getInt(1));
+        }
     }
 
     private static DecisionFacts.InconvenientTime inconvenientTime(ResultSet rs) throws SQLException {
