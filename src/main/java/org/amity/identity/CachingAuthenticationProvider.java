@@ -6,7 +6,11 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.LongSupplier;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.DisabledException;
@@ -20,23 +24,38 @@ import org.springframework.security.crypto.password.PasswordEncoder;
  * Dialers and gateways send HTTP Basic on every request; a BCrypt comparison per request (tens of
  * milliseconds by design) would dominate every decision's latency. The cache key is a salted SHA-256 of the
  * credentials, never the password itself, and entries expire after {@link #TTL_NANOS}.
+ *
+ * <p>A client sends the same credentials from many threads at once, so a check is never done twice at the same
+ * time for the same credentials: while one request checks them, the others with the same credentials wait for its
+ * answer instead of each running BCrypt (which on a small node would stall every worker thread at once when an
+ * entry expires). And an entry in use is checked again shortly before it expires, by one request while the others
+ * still use it, so a busy client does not wait for BCrypt at all.
  */
 class CachingAuthenticationProvider implements AuthenticationProvider {
 
     private static final long TTL_NANOS = 60_000_000_000L;
+    /** How long before expiry an entry in use is checked again (by one request, the others still using it). */
+    private static final long REFRESH_NANOS = 10_000_000_000L;
     private static final int MAX_ENTRIES = 10_000;
 
     private final UserAccounts users;
     private final PasswordEncoder encoder;
+    private final LongSupplier nanoTime;
     private final byte[] salt = new byte[32];
     private final Map<String, Cached> verified = new ConcurrentHashMap<>();
+    private final Map<String, CompletableFuture<AmityUser>> checking = new ConcurrentHashMap<>();
 
-    private record Cached(AmityUser user, long expiresAt) {
+    private record Cached(AmityUser user, long expiresAt, AtomicBoolean refreshing) {
     }
 
     CachingAuthenticationProvider(UserAccounts users, PasswordEncoder encoder) {
+        this(users, encoder, System::nanoTime);
+    }
+
+    CachingAuthenticationProvider(UserAccounts users, PasswordEncoder encoder, LongSupplier nanoTime) {
         this.users = users;
         this.encoder = encoder;
+        this.nanoTime = nanoTime;
         new SecureRandom().nextBytes(salt);
     }
 
@@ -45,11 +64,43 @@ class CachingAuthenticationProvider implements AuthenticationProvider {
         String username = authentication.getName();
         String password = String.valueOf(authentication.getCredentials());
         String key = key(username, password);
-        long now = System.nanoTime();
         Cached cached = verified.get(key);
-        if (cached != null && cached.expiresAt() - now > 0) {
+        long left = cached == null ? 0 : cached.expiresAt() - nanoTime.getAsLong();
+        if (left > 0 && (left > REFRESH_NANOS || !cached.refreshing().compareAndSet(false, true))) {
             return authenticated(cached.user());
         }
+        return authenticated(checkOnce(key, username, password));
+    }
+
+    /** Checks the credentials, or waits for the check already running for the same credentials. */
+    private AmityUser checkOnce(String key, String username, String password) {
+        CompletableFuture<AmityUser> mine = new CompletableFuture<>();
+        CompletableFuture<AmityUser> running = checking.putIfAbsent(key, mine);
+        if (running != null) {
+            try {
+                return running.join();
+            } catch (CompletionException e) {
+                throw e.getCause() instanceof RuntimeException r ? r : e;
+            }
+        }
+        try {
+            AmityUser user = check(username, password);
+            if (verified.size() > MAX_ENTRIES) {
+                verified.clear();
+            }
+            verified.put(key, new Cached(user, nanoTime.getAsLong() + TTL_NANOS, new AtomicBoolean()));
+            mine.complete(user);
+            return user;
+        } catch (RuntimeException e) {
+            verified.remove(key);
+            mine.completeExceptionally(e);
+            throw e;
+        } finally {
+            checking.remove(key, mine);
+        }
+    }
+
+    private AmityUser check(String username, String password) {
         AmityUser user;
         try {
             user = users.loadUserByUsername(username);
@@ -63,11 +114,7 @@ class CachingAuthenticationProvider implements AuthenticationProvider {
         if (!user.enabled()) {
             throw new DisabledException("Account disabled");
         }
-        if (verified.size() > MAX_ENTRIES) {
-            verified.clear();
-        }
-        verified.put(key, new Cached(user, now + TTL_NANOS));
-        return authenticated(user);
+        return user;
     }
 
     /** A changed password invalidates every remembered check of that user, the old password's included. */
