@@ -176,9 +176,7 @@ class DecisionFactsLoader {
                 .addValue("at", Timestamp.from(at)).addValue("withAttempts", withAttempts)
                 .addValue("from", Timestamp.from(historyFrom == null ? at : historyFrom)).addValue("live", live);
         if (!lock) {
-            named.query(CONTACT_READ, params, (ResultSet rs) -> {
-                add(read, rs, at);
-            });
+            named.query(CONTACT_READ, params, (ResultSet rs) -> add(read, rs, at));
             return read;
         }
         params.addValue("lock", customerId.getMostSignificantBits() ^ customerId.getLeastSignificantBits());

@@ -138,17 +138,19 @@ public final class DecisionHttpBenchmark {
         System.out.println("\nPostgreSQL time per statement (pg_stat_statements), per request of this run:");
         System.out.println("| calls/request | plans/call | plan ms/call | exec ms/call | ms/request | rows/call | shared blocks hit/call | statement |");
         System.out.println("| --- | --- | --- | --- | --- | --- | --- | --- |");
+        double perRequest = Math.max(requests, 1);
         jdbc.sql("""
-                SELECT calls, total_plan_time, total_exec_time, rows, shared_blks_hit, query, plans FROM pg_stat_statements
-                 WHERE calls > 0 ORDER BY total_plan_time + total_exec_time DESC LIMIT 12""").query((rs, n) -> {
-            long calls = rs.getLong(1);
-            System.out.printf("| %.2f | %.2f | %.3f | %.3f | %.3f | %.1f | %.1f | %s |%n", (double) calls / Math.max(requests, 1),
-                    (double) rs.getLong(7) / calls,
-                    rs.getDouble(2) / calls, rs.getDouble(3) / calls, (rs.getDouble(2) + rs.getDouble(3)) / Math.max(requests, 1),
-                    (double) rs.getLong(4) / calls, (double) rs.getLong(5) / calls,
-                    rs.getString(6).replaceAll("\\s+", " ").substring(0, Math.min(90, rs.getString(6).replaceAll("\\s+", " ").length())));
-            return null;
-        }).list();
+                SELECT calls, plans, total_plan_time, total_exec_time, rows, shared_blks_hit,
+                       left(regexp_replace(query, '\\s+', ' ', 'g'), 90) AS statement
+                  FROM pg_stat_statements WHERE calls > 0 ORDER BY total_plan_time + total_exec_time DESC LIMIT 12""")
+                .query((java.sql.ResultSet rs) -> {
+                    double calls = rs.getLong("calls");
+                    double plan = rs.getDouble("total_plan_time");
+                    double exec = rs.getDouble("total_exec_time");
+                    System.out.printf("| %.2f | %.2f | %.3f | %.3f | %.3f | %.1f | %.1f | %s |%n", calls / perRequest,
+                            rs.getLong("plans") / calls, plan / calls, exec / calls, (plan + exec) / perRequest,
+                            rs.getLong("rows") / calls, rs.getLong("shared_blks_hit") / calls, rs.getString("statement"));
+                });
     }
 
     private static long[] decisions(JdbcClient jdbc) {
