@@ -80,6 +80,7 @@ public final class DecisionHttpBenchmark {
             System.out.printf("%,d targets (overdue CN loans with the borrower's own verified phone) of %,d customers; %s%n",
                     lines.size(), customers, url);
 
+            Cpu.postgresPort = jdbc.sql("SELECT inet_server_port()").query(Integer.class).single();
             List<Result> results = new ArrayList<>();
             int day = 0;
             if (statements) {
@@ -94,12 +95,17 @@ public final class DecisionHttpBenchmark {
                 if (statements) {
                     jdbc.sql("SELECT pg_stat_statements_reset()").query().singleValue();
                 }
+                Cpu cpuBefore = Cpu.now();
                 Result r = parse(mode, wrk(url, seconds, mode, lua, targets));
+                Cpu cpu = Cpu.now().minus(cpuBefore);
                 if (statements) {
                     printStatements(jdbc, r.requests());
                 }
                 long[] after = decisions(jdbc);
-                String note = "load " + load + " -> " + loadAverage();
+                double perRequest = Math.max(r.requests(), 1) * 1e6;
+                String note = String.format("CPU per request: JVM %.3f ms (request threads %.3f ms), PostgreSQL %.3f ms; ",
+                        cpu.jvm() / perRequest, cpu.requestThreads() / perRequest, cpu.postgres() / perRequest)
+                        + "load " + load + " -> " + loadAverage();
                 if (mode.equals("decisions")) {
                     note += String.format("; %,d decisions recorded, %,d allowed and booked", after[0] - before[0], after[1] - before[1]);
                 } else if (mode.equals("bucket4j")) {
@@ -151,6 +157,40 @@ public final class DecisionHttpBenchmark {
                             rs.getLong("plans") / calls, plan / calls, exec / calls, (plan + exec) / perRequest,
                             rs.getLong("rows") / calls, rs.getLong("shared_blks_hit") / calls, rs.getString("statement"));
                 });
+    }
+
+    /**
+     * CPU time used so far, in nanoseconds: by this JVM (all its threads: request threads, JIT, GC), by its Tomcat request
+     * threads alone, and by the embedded PostgreSQL's processes (this JVM's descendants; the pool's backends live through
+     * a run). Divided by the requests of a run it gives a cost per request that does not depend on how busy the shared
+     * machine was, unlike requests per second.
+     */
+    record Cpu(long jvm, long requestThreads, long postgres) {
+
+        /** The port of the embedded PostgreSQL: its postmaster (a daemon, not this JVM's child) is found by it. */
+        static int postgresPort;
+
+        static Cpu now() {
+            long jvm = ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                    .getProcessCpuTime();
+            java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+            long request = 0;
+            for (java.lang.management.ThreadInfo t : threads.getThreadInfo(threads.getAllThreadIds())) {
+                if (t != null && t.getThreadName().startsWith("http-nio-") && t.getThreadName().contains("-exec-")) {
+                    request += Math.max(0, threads.getThreadCpuTime(t.getThreadId()));
+                }
+            }
+            long postgres = ProcessHandle.allProcesses()
+                    .filter(p -> p.info().command().map(c -> c.endsWith("/postgres")).orElse(false)
+                            && p.info().arguments().map(a -> String.join(" ", a).contains("-p " + postgresPort + " ")).orElse(false))
+                    .flatMap(postmaster -> java.util.stream.Stream.concat(java.util.stream.Stream.of(postmaster), postmaster.descendants()))
+                    .mapToLong(p -> p.info().totalCpuDuration().map(java.time.Duration::toNanos).orElse(0L)).sum();
+            return new Cpu(jvm, request, postgres);
+        }
+
+        Cpu minus(Cpu before) {
+            return new Cpu(jvm - before.jvm, requestThreads - before.requestThreads, postgres - before.postgres);
+        }
     }
 
     private static long[] decisions(JdbcClient jdbc) {

@@ -113,6 +113,9 @@ class ContactDecisionIT {
         Borrower b = cnBorrower(20);
         assertThat(codes(decide(b, "COLLECTION", "VOICE", "+8613900000077", false, null))).contains("THIRD_PARTY_DESTINATION");
         assertThat(codes(decide(b, "COLLECTION", "VOICE", "+8613700000001", false, null))).contains("THIRD_PARTY_DESTINATION");
+        Response national = decide(b, "COLLECTION", "VOICE", "138 0000 0077", false, null);
+        assertThat(national.body().path("allowed").asBoolean()).as("the own number written nationally: " + national.raw()).isTrue();
+        assertThat(national.text("destination")).isEqualTo("+8613800000077");
         Response malformed = decide(b, "COLLECTION", "VOICE", "12", false, null);
         assertThat(malformed.status()).isEqualTo(400);
         assertThat(malformed.text("field")).isEqualTo("destination");
