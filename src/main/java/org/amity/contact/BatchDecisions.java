@@ -48,7 +48,7 @@ import tools.jackson.databind.json.JsonMapper;
  * then the candidate's order. The first channel the engine allows is decided (and booked when the candidate asks
  * for that channel to be reserved); when none is allowed, the decision of the first channel tried is recorded, with
  * its reasons. Decisions of one chunk are serialised against every other decision about the same customers by the
- * same per-customer advisory locks as {@code decide}, taken in a fixed order, and every decision booked earlier in
+ * same per-customer locks as a reservation that {@code decide} makes under lock, taken in a fixed order, and every decision booked earlier in
  * the chunk counts towards the caps of the later ones.
  */
 @Service
@@ -115,11 +115,9 @@ public class BatchDecisions {
             return List.of();
         }
         Set<UUID> customerIds = candidates.stream().map(Candidate::customerId).collect(Collectors.toCollection(TreeSet::new));
-        // the same lock as a single reserving decision; a fixed order so that two batches cannot deadlock
-        template.query("SELECT pg_advisory_xact_lock(k) FROM unnest(?::bigint[]) AS k ORDER BY k",
-                ps -> ps.setArray(1, ps.getConnection().createArrayOf("bigint",
-                        customerIds.stream().map(c -> c.getMostSignificantBits() ^ c.getLeastSignificantBits()).sorted().toArray())),
-                rs -> { });
+        // the same lock as a single reserving decision that lost its optimistic race; in a fixed order, so that two
+        // batches cannot deadlock; held to the end of the caller's transaction
+        jdbc.sql(DecisionFactsLoader.LOCK_VERSIONS).param("customers", DecisionFactsLoader.idArray(customerIds)).update();
         Instant at = clock.instant().truncatedTo(ChronoUnit.MICROS);
         Map<String, DecisionView> earlier = earlierDecisions(candidates);
         Map<UUID, CustomerView> customers = portfolio.customers(customerIds);
@@ -202,6 +200,11 @@ public class BatchDecisions {
                     INSERT INTO contact_decision (id, customer_id, loan_id, purpose, channel, destination, evaluated_at, decided_at,
                         allowed, reserved, reasons, next_allowed_at, alternatives, policy_version, idempotency_key, requested_by)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows);
+            Set<UUID> booked = results.stream().filter(result -> !result.earlier() && result.decision().reserved())
+                    .map(result -> result.candidate().customerId()).collect(Collectors.toCollection(TreeSet::new));
+            if (!booked.isEmpty()) {
+                jdbc.sql(DecisionFactsLoader.MOVE_VERSIONS).param("customers", DecisionFactsLoader.idArray(booked)).update();
+            }
         }
         return results;
     }

@@ -28,15 +28,17 @@ import org.amity.platform.BusinessClock;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * "May I contact this customer now?" Loads the facts, asks the {@link DecisionEngine}, and records the decision.
- * With {@code reserve} the decision also books the attempt, atomically: decisions for one customer are
- * serialised by a transaction-scoped advisory lock on the customer, so dialers racing on any number of
- * application instances sharing the database can never together exceed a cap.
+ * With {@code reserve} the decision also books the attempt, atomically: it is booked only if no other booking (and no
+ * change of the customer's preferences or holds) happened since its facts were read, else it is decided again, so
+ * dialers racing on any number of application instances sharing the database can never together exceed a cap.
  */
 @Service
 public class ContactDecisionService {
@@ -52,9 +54,14 @@ public class ContactDecisionService {
     private final DecisionFactsLoader facts;
     private final DecisionEngine engine = new DecisionEngine();
     private final ApplicationEventPublisher events;
+    private final TransactionTemplate transactions;
+    private final int optimisticTries;
 
-    ContactDecisionService(JdbcClient jdbc, BusinessClock clock, DecisionFactsLoader facts, ApplicationEventPublisher events) {
+    ContactDecisionService(JdbcClient jdbc, BusinessClock clock, DecisionFactsLoader facts, ApplicationEventPublisher events,
+                           PlatformTransactionManager transactionManager, ContactProperties properties) {
         this.jdbc = jdbc;
+        this.optimisticTries = Math.max(0, properties.optimisticTries());
+        this.transactions = new TransactionTemplate(transactionManager);
         this.events = events;
         this.clock = clock;
         this.facts = facts;
@@ -76,7 +83,13 @@ public class ContactDecisionService {
                                boolean reserved, ContactOutcome outcome, Instant outcomeAt) {
     }
 
-    @Transactional
+    /**
+     * Decides and records the decision. A reservation is optimistic: the contact facts are read together with the
+     * customer's contact version, and an allowed decision is booked only if that version is unchanged, by one statement
+     * that also moves it on ({@link #BOOK}); no lock or transaction is held while the engine decides. A reservation
+     * that finds the version moved decides again on fresh facts; after {@code amity.contact.optimistic-tries} such races it decides
+     * under a lock on the version row instead ({@link DecisionFactsLoader#loadLocked}), so it cannot lose again.
+     */
     public DecisionView decide(DecisionRequest r, String agentLanguage) {
         if (r == null || r.customerId() == null) {
             throw ApiProblem.badRequest("FIELD_REQUIRED", "customerId", "customerId is required");
@@ -100,48 +113,105 @@ public class ContactDecisionService {
         }
         // microseconds, as PostgreSQL stores it, so the answer and a later read of the decision agree
         Instant at = (r.at() == null ? clock.instant() : r.at()).truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+        // The ledger's standing is read once: decisions do not change it.
         PortfolioReads.Standing standing = facts.standing(r.customerId(), r.loanId(), at);
         if (standing == null) {
             throw ApiProblem.notFound("CUSTOMER_NOT_FOUND", "No customer with id " + r.customerId());
         }
         CustomerView customer = standing.customer();
         Destination given = destination(r.channel(), r.destination(), customer.address().country());
-        String destination = given.value();
         Set<ZoneId> zones = CandidateZones.ofNumber(customer.address().timeZone(), given.phone());
-        // A reservation reads the contact facts under the customer's advisory lock, so that decisions about one
-        // customer are serialised from that read to their commit: only a read that starts after the lock is granted
-        // sees the attempt booked by the decision that held it before (DecisionFactsLoader.loadLocked,
-        // ContactReservationConcurrencyIT). The ledger's standing needs no lock: other decisions do not change it.
-        DecisionFactsLoader.Loaded loaded = reserve
-                ? facts.loadLocked(standing, r.loanId(), zones, at, at.minus(HISTORY))
-                : facts.load(standing, r.loanId(), zones, at, at.minus(HISTORY), r.at() == null);
-        Decision decision = evaluate(customer, loaded, r, destination, at);
+        Attempt attempt = new Attempt(r, agentLanguage, standing, given.value(), zones, at, reserve);
+        if (!reserve) {
+            return record(attempt, facts.load(standing, r.loanId(), zones, at, at.minus(HISTORY), r.at() == null)).orElseThrow();
+        }
+        for (int tries = 0; tries < optimisticTries; tries++) {
+            Optional<DecisionView> decided = record(attempt, facts.load(standing, r.loanId(), zones, at, at.minus(HISTORY), true));
+            if (decided.isPresent()) {
+                return decided.get();
+            }
+        }
+        return transactions.execute(status ->
+                record(attempt, facts.loadLocked(standing, r.loanId(), zones, at, at.minus(HISTORY)))
+                        .orElseThrow(() -> new IllegalStateException("a booking under the version lock found the version moved")));
+    }
+
+    /** One decision request, resolved: the customer's standing, the destination as recorded and its candidate zones. */
+    private record Attempt(DecisionRequest r, String agentLanguage, PortfolioReads.Standing standing, String destination,
+                           Set<ZoneId> zones, Instant at, boolean reserve) {
+    }
+
+    /**
+     * Decides on {@code loaded} and records the decision; for an allowed reservation, books it only if the customer's
+     * contact version is still the one read with the facts. Empty when it is not (another decision booked, or the
+     * customer's preferences or holds changed, since the facts were read): nothing was recorded.
+     */
+    private Optional<DecisionView> record(Attempt a, DecisionFactsLoader.Loaded loaded) {
+        DecisionRequest r = a.r();
+        CustomerView customer = a.standing().customer();
+        Decision decision = evaluate(customer, loaded, r, a.destination(), a.at());
+        boolean booking = a.reserve() && decision.allowed();
         UUID id = UUID.randomUUID();
-        String language = agentLanguage == null ? customer.language() : agentLanguage;
+        String language = a.agentLanguage() == null ? customer.language() : a.agentLanguage();
         List<ReasonView> reasons = decision.reasons().stream().map(reason -> new ReasonView(reason.code().name(),
                 reason.message(language), reason.message(customer.language()), reason.holdType(), reason.source())).toList();
         List<AlternativeView> alternatives = decision.alternatives().stream().map(AlternativeView::new).toList();
-        int inserted = jdbc.sql("""
-                INSERT INTO contact_decision (id, customer_id, loan_id, purpose, channel, destination, evaluated_at, decided_at,
-                    allowed, reserved, reasons, next_allowed_at, alternatives, policy_version, idempotency_key, requested_by)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                ON CONFLICT (idempotency_key) DO NOTHING""")
-                .params(id, r.customerId(), r.loanId(), r.purpose().name(), r.channel().name(), destination, Timestamp.from(at),
-                        Timestamp.from(clock.instant()), decision.allowed(), reserve && decision.allowed(),
-                        JSON.writeValueAsString(reasons), decision.nextAllowedAt() == null ? null : Timestamp.from(decision.nextAllowedAt()),
-                        JSON.writeValueAsString(alternatives), decision.policyVersion(), r.idempotencyKey(), CurrentUser.name())
-                .update();
+        boolean avoidedProgressCall = r.at() == null && r.purpose() == ContactPurpose.APPLICATION_PROGRESS
+                && reasons.stream().anyMatch(reason -> reason.code().equals(ReasonCode.NO_ACTION_REQUIRED.name()));
+        var insert = jdbc.sql(booking ? BOOK : INSERT)
+                .param("id", id).param("customer", r.customerId()).param("loan", r.loanId()).param("purpose", r.purpose().name())
+                .param("channel", r.channel().name()).param("destination", a.destination()).param("at", Timestamp.from(a.at()))
+                .param("decidedAt", Timestamp.from(clock.instant())).param("allowed", decision.allowed()).param("reserved", booking)
+                .param("reasons", JSON.writeValueAsString(reasons))
+                .param("next", decision.nextAllowedAt() == null ? null : Timestamp.from(decision.nextAllowedAt()))
+                .param("alternatives", JSON.writeValueAsString(alternatives)).param("policy", decision.policyVersion())
+                .param("key", r.idempotencyKey()).param("by", CurrentUser.name()).param("seen", loaded.version());
+        int inserted = avoidedProgressCall
+                ? transactions.execute(status -> {
+                    int n = insert.update();
+                    if (n > 0) {
+                        events.publishEvent(new ProgressContactAvoided(id, r.customerId(), r.loanId(), r.channel(), a.at()));
+                    }
+                    return n;
+                })
+                : insert.update();
         if (inserted == 0) {
-            // the same key was decided concurrently: that decision stands
-            return sameRequest(byIdempotencyKey(r.idempotencyKey()).orElseThrow(), r);
+            Optional<DecisionView> same = byIdempotencyKey(r.idempotencyKey());
+            if (same.isPresent()) {
+                // the same key was decided concurrently: that decision stands
+                return Optional.of(sameRequest(same.get(), r));
+            }
+            return Optional.empty();
         }
-        if (r.at() == null && r.purpose() == ContactPurpose.APPLICATION_PROGRESS
-                && reasons.stream().anyMatch(reason -> reason.code().equals(ReasonCode.NO_ACTION_REQUIRED.name()))) {
-            events.publishEvent(new ProgressContactAvoided(id, r.customerId(), r.loanId(), r.channel(), at));
-        }
-        return new DecisionView(id, decision.allowed(), reasons, decision.nextAllowedAt(), alternatives, decision.policyVersion(),
-                r.customerId(), r.loanId(), r.purpose(), r.channel(), destination, at, reserve && decision.allowed(), null, null);
+        return Optional.of(new DecisionView(id, decision.allowed(), reasons, decision.nextAllowedAt(), alternatives,
+                decision.policyVersion(), r.customerId(), r.loanId(), r.purpose(), r.channel(), a.destination(), a.at(), booking,
+                null, null));
     }
+
+    private static final String COLUMNS = """
+            contact_decision (id, customer_id, loan_id, purpose, channel, destination, evaluated_at, decided_at, allowed,
+                reserved, reasons, next_allowed_at, alternatives, policy_version, idempotency_key, requested_by)""";
+
+    /** Typed, as {@link #BOOK} selects them rather than giving them as VALUES. */
+    private static final String VALUES = """
+            :id::uuid, :customer::uuid, :loan::uuid, :purpose, :channel, :destination, :at::timestamptz, :decidedAt::timestamptz,
+            :allowed::boolean, :reserved::boolean, :reasons, :next::timestamptz, :alternatives, :policy, :key, :by""";
+
+    /** A decision that books nothing. */
+    private static final String INSERT = "INSERT INTO " + COLUMNS + " VALUES (" + VALUES + ") ON CONFLICT (idempotency_key) DO NOTHING";
+
+    /**
+     * A decision that books an attempt: recorded only if the customer's contact version is still {@code :seen} (0 when
+     * there is no row), which the same statement moves on. Another booking for the customer waits for this statement's
+     * row lock and then finds the version moved.
+     */
+    private static final String BOOK = """
+            WITH booked AS (
+                INSERT INTO contact_customer_version AS v (customer_id, version) VALUES (:customer, :seen + 1)
+                ON CONFLICT (customer_id) DO UPDATE SET version = v.version + 1 WHERE v.version = :seen
+                RETURNING 1)
+            INSERT INTO %s SELECT %s FROM booked
+            ON CONFLICT (idempotency_key) DO NOTHING""".formatted(COLUMNS, VALUES);
 
     /**
      * What the engine would answer now, without recording anything: for screens that explain ("may I call
@@ -192,6 +262,8 @@ public class ContactDecisionService {
         }
         jdbc.sql("UPDATE contact_decision SET outcome = ?, outcome_at = ?, outcome_by = ? WHERE id = ?")
                 .params(request.outcome().name(), Timestamp.from(occurred), CurrentUser.name(), decisionId).update();
+        // an outcome changes what counts towards the caps (an attempt that did not connect does not)
+        jdbc.sql(DecisionFactsLoader.MOVE_VERSIONS).param("customers", DecisionFactsLoader.idArray(List.of(decision.customerId()))).update();
         return find(decisionId).orElseThrow();
     }
 

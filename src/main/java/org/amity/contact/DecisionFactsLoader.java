@@ -54,8 +54,10 @@ class DecisionFactsLoader {
      * @param facts         what the engine reads
      * @param productPreset the preset the loan's product asks for, if any
      * @param library       the policy versions in effect at the decision's instant
+     * @param version       the customer's contact version read with the facts ({@code contact_customer_version}: 0 when
+     *                      none was ever recorded); a booking made on these facts requires it unchanged
      */
-    record Loaded(DecisionFacts facts, String productPreset, PolicyLibrary library) {
+    record Loaded(DecisionFacts facts, String productPreset, PolicyLibrary library, long version) {
     }
 
     /**
@@ -71,14 +73,16 @@ class DecisionFactsLoader {
     }
 
     /**
-     * The same facts, read under the customer's transaction-scoped advisory lock, which this takes first: decisions
-     * that book attempts for one customer are serialised from here to their commit, on any number of instances.
+     * The same facts, read under a lock on the customer's contact version row, which this takes first (creating the
+     * row if need be) and which is held until the surrounding transaction ends: no other decision can book an
+     * attempt for the customer meanwhile, since booking moves that row on. For a reservation that lost the optimistic
+     * race too often ({@code ContactDecisionService}) and for batches, which must not lose it.
      *
      * <p>The lock is a statement of its own, sent in the same round trip as the contact read (one Sync, extended
      * protocol) and executed before it: in READ COMMITTED each statement sees the data committed when it starts
      * (its snapshot is taken when it is bound, after the statement before it has finished), so the attempts are read
-     * by a statement that starts after the lock was granted, and therefore see every attempt booked by a decision
-     * that held the lock before ({@code ContactReservationConcurrencyIT}).
+     * by a statement that starts after the lock was granted, and therefore see every attempt booked before it
+     * ({@code ContactReservationConcurrencyIT}).
      */
     Loaded loadLocked(PortfolioReads.Standing standing, UUID loanId, Set<ZoneId> zones, Instant at, Instant historyFrom) {
         return load(standing, loanId, zones, at, historyFrom, true, null, true);
@@ -117,7 +121,7 @@ class DecisionFactsLoader {
                 standing.applicationNeedsCustomerAction(),
                 new DecisionFacts.Preferences(read.optOuts, read.marketingOptIns, read.inconvenientTimes), read.holds,
                 givenAttempts == null ? read.attempts : givenAttempts, policies.holidays(read.holidayKey));
-        return new Loaded(facts, productPreset, policies.library(read.policyVersions, at));
+        return new Loaded(facts, productPreset, policies.library(read.policyVersions, at), read.version);
     }
 
     /** What one statement reads of the contact tables for a customer. */
@@ -129,6 +133,7 @@ class DecisionFactsLoader {
         final List<DecisionFacts.Attempt> attempts = new ArrayList<>();
         final List<UUID> policyVersions = new ArrayList<>(PolicyStore.DOCUMENTS.size());
         String holidayKey;
+        long version;
     }
 
     private static final String CONTACT_READ = """
@@ -154,6 +159,9 @@ class DecisionFactsLoader {
                 SELECT 6, id::text, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, 0 FROM (%s) v
                 UNION ALL
                 SELECT 7, (%s), NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, 0
+                UNION ALL
+                SELECT 8, version::text, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, 0
+                  FROM contact_customer_version WHERE customer_id = :customer
                  ORDER BY 1, ord, t1""".formatted(PolicyStore.VERSIONS_IN_EFFECT, PolicyStore.HOLIDAY_KEY);
 
     private static final int OPT_OUT = 1;
@@ -163,6 +171,7 @@ class DecisionFactsLoader {
     private static final int ATTEMPT = 5;
     private static final int POLICY_VERSION = 6;
     private static final int HOLIDAY_KEY = 7;
+    private static final int VERSION = 8;
 
     /**
      * The customer's preferences (those the rules read: opt-outs, marketing opt-ins, inconvenient times), the holds not
@@ -179,9 +188,8 @@ class DecisionFactsLoader {
             named.query(CONTACT_READ, params, (ResultSet rs) -> add(read, rs, at));
             return read;
         }
-        params.addValue("lock", customerId.getMostSignificantBits() ^ customerId.getLeastSignificantBits());
         named.execute(LOCK_THEN_CONTACT_READ, params, (PreparedStatementCallback<Void>) statement -> {
-            statement.execute(); // the lock's result
+            statement.execute(); // the lock's update count
             if (!statement.getMoreResults()) {
                 throw new IllegalStateException("the contact read returned no result");
             }
@@ -195,8 +203,30 @@ class DecisionFactsLoader {
         return read;
     }
 
-    /** The advisory lock and, once it is granted, the contact read: two statements, one round trip ({@link #loadLocked}). */
-    private static final String LOCK_THEN_CONTACT_READ = "SELECT pg_advisory_xact_lock(:lock);\n" + CONTACT_READ;
+    /**
+     * Locks the contact version rows of {@code :customers} (creating those missing, at version 0) until the transaction
+     * ends, in the order of their ids, so that two lockers of overlapping sets cannot deadlock. The update changes nothing
+     * but takes the row lock that a booking ({@code ContactDecisionService}) must wait for.
+     */
+    static final String LOCK_VERSIONS = """
+            INSERT INTO contact_customer_version AS v (customer_id, version)
+            SELECT c, 0 FROM unnest(CAST(:customers AS uuid[])) AS c ORDER BY c
+            ON CONFLICT (customer_id) DO UPDATE SET version = v.version""";
+
+    /** {@code ids} as a PostgreSQL array literal, the {@code :customers} of {@link #LOCK_VERSIONS} and {@link #MOVE_VERSIONS}. */
+    static String idArray(java.util.Collection<UUID> ids) {
+        return ids.stream().map(UUID::toString).collect(java.util.stream.Collectors.joining(",", "{", "}"));
+    }
+
+    /** Moves the contact versions of {@code :customers} on (creating those missing): their facts changed. */
+    static final String MOVE_VERSIONS = """
+            INSERT INTO contact_customer_version AS v (customer_id, version)
+            SELECT c, 1 FROM unnest(CAST(:customers AS uuid[])) AS c ORDER BY c
+            ON CONFLICT (customer_id) DO UPDATE SET version = v.version + 1""";
+
+    /** The version row locked and, once it is, the contact read: two statements, one round trip ({@link #loadLocked}). */
+    private static final String LOCK_THEN_CONTACT_READ = LOCK_VERSIONS.replace("CAST(:customers AS uuid[])", "ARRAY[:customer]::uuid[]") + ";\n"
+            + CONTACT_READ;
 
     /** One row of the contact read, told apart by its {@code part}. */
     private static void add(ContactRead read, ResultSet rs, Instant at) throws SQLException {
@@ -209,6 +239,7 @@ class DecisionFactsLoader {
             case ATTEMPT -> read.attempts.add(attempt(rs, at));
             case POLICY_VERSION -> read.policyVersions.add(UUID.fromString(rs.getString(2)));
             case HOLIDAY_KEY -> read.holidayKey = rs.getString(2);
+            case VERSION -> read.version = Long.parseLong(rs.getString(2));
             default -> throw new IllegalStateException("unknown part " + rs.getInt(1));
         }
     }

@@ -96,7 +96,9 @@ public final class DecisionHttpBenchmark {
                     jdbc.sql("SELECT pg_stat_statements_reset()").query().singleValue();
                 }
                 Cpu cpuBefore = Cpu.now();
+                profile("start,event=cpu,interval=1ms");
                 Result r = parse(mode, wrk(url, seconds, mode, lua, targets));
+                profile("stop,file=" + System.getProperty("amity.bench.profile.out", "target") + "/profile-" + mode + ".collapsed,collapsed");
                 Cpu cpu = Cpu.now().minus(cpuBefore);
                 if (statements) {
                     printStatements(jdbc, r.requests());
@@ -137,6 +139,21 @@ public final class DecisionHttpBenchmark {
                  WHERE EXISTS (SELECT 1 FROM instalment i
                                 WHERE i.loan_id = l.id AND i.remaining > 0 AND i.due_date + l.grace_days < ?)
                  ORDER BY l.id""").param(date).query(String.class).list();
+    }
+
+    /**
+     * With {@code -Damity.bench.profile=/path/to/libasyncProfiler.so} (async-profiler, e.g. from the Maven Central artifact
+     * {@code tools.profiler:async-profiler}, unpacked), profiles this JVM's CPU during each measured run and writes
+     * {@code target/profile-<mode>.collapsed} (collapsed stacks); otherwise does nothing.
+     */
+    private static void profile(String command) throws Exception {
+        String library = System.getProperty("amity.bench.profile");
+        if (library == null) {
+            return;
+        }
+        Class<?> profiler = Class.forName("one.profiler.AsyncProfiler");
+        Object instance = profiler.getMethod("getInstance", String.class).invoke(null, library);
+        System.out.println("async-profiler: " + profiler.getMethod("execute", String.class).invoke(instance, command));
     }
 
     /** The statements that took the most PostgreSQL time in the run just measured, per request of that run. */

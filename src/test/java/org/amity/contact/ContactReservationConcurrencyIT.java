@@ -27,7 +27,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * Two dialers on two application instances that share one database race for the same 200 customers with
  * 64 threads. However the requests interleave, no customer may get more voice attempts in a day than the house
- * cap allows — counted afterwards from the attempt table itself.
+ * cap allows — counted afterwards from the attempt table itself. The first instance books optimistically (and falls back
+ * to the lock after a few lost races); the second always books under the lock, so both ways are raced against each other.
  */
 @AmityIntegrationTest
 class ContactReservationConcurrencyIT {
@@ -61,7 +62,8 @@ class ContactReservationConcurrencyIT {
         second = new SpringApplicationBuilder(AmityApplication.class).profiles("test").properties(
                 "spring.datasource.url=" + environment.getProperty("spring.datasource.url"),
                 "spring.datasource.username=postgres", "spring.datasource.password=", "server.port=0",
-                "amity.demo.enabled=false", "amity.clock.adjustable=true", "spring.flyway.enabled=false").run();
+                "amity.demo.enabled=false", "amity.clock.adjustable=true", "spring.flyway.enabled=false",
+                "amity.contact.optimistic-tries=0").run();
         int secondPort = Integer.parseInt(second.getEnvironment().getProperty("local.server.port"));
         for (int p : new int[]{port, secondPort}) {
             assertThat(Api.as(p, "admin").put("/api/v1/admin/clock", "{\"instant\":\"" + NOW + "\"}").status()).isEqualTo(200);
