@@ -1,5 +1,7 @@
 package org.amity.contact;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -26,9 +28,12 @@ import org.springframework.stereotype.Component;
 
 /**
  * Gathers, from the ledger and the contact tables, everything the decision engine needs about one customer at an
- * instant, in two statements: the ledger's {@link PortfolioReads#standing} (customer, contact points, the loan's state,
- * applications waiting on the customer) and one read of the contact tables (preferences, holds, booked attempts,
- * and the keys of the policy versions and holiday years in effect).
+ * instant: the ledger's {@link PortfolioReads#standing} (customer, contact points, the loan's state, applications
+ * waiting on the customer) and one read of the contact tables (preferences, holds, booked attempts, the customer's
+ * contact version and the policy revision). For decisions about now, the contact facts last read for a customer are
+ * kept and reused while the customer's contact version is unchanged, which one small read checks; the keys of the
+ * policy versions and holiday years in effect are kept while the policy revision is unchanged and no scheduled version
+ * has taken effect. Both numbers are moved by every writer (triggers, and the bookings themselves), on any instance.
  */
 @Component
 class DecisionFactsLoader {
@@ -111,7 +116,11 @@ class DecisionFactsLoader {
                     loanState.nextUnpaidDueDate());
             productPreset = properties.presetForProduct(loanState.product());
         }
-        ContactRead read = read(customer.id(), at, historyFrom, live, givenAttempts == null, lock);
+        Read read = lock ? readLocked(customer.id(), at, historyFrom)
+                : live && givenAttempts == null ? readCached(customer.id(), at, historyFrom)
+                : read(customer.id(), at, historyFrom, live, givenAttempts == null);
+        ContactRead contact = read.contact();
+        PolicyKeys keys = policyKeys(read.policyRevision(), at, live);
         List<DecisionFacts.ContactPoint> points = new ArrayList<>(customer.contactPoints().size());
         for (CustomerView.ContactPoint p : customer.contactPoints()) {
             points.add(new DecisionFacts.ContactPoint(DecisionFacts.PointType.valueOf(p.type().name()), p.value(), p.verified(),
@@ -119,21 +128,122 @@ class DecisionFactsLoader {
         }
         DecisionFacts facts = new DecisionFacts(customer.language(), new ArrayList<>(zones), points, loan,
                 standing.applicationNeedsCustomerAction(),
-                new DecisionFacts.Preferences(read.optOuts, read.marketingOptIns, read.inconvenientTimes), read.holds,
-                givenAttempts == null ? read.attempts : givenAttempts, policies.holidays(read.holidayKey));
-        return new Loaded(facts, productPreset, policies.library(read.policyVersions, at), read.version);
+                new DecisionFacts.Preferences(contact.optOuts, contact.marketingOptIns, contact.inconvenientTimes), contact.holds,
+                givenAttempts == null ? contact.attemptsAt(at) : givenAttempts, policies.holidays(keys.holidayKey()));
+        return new Loaded(facts, productPreset, policies.library(keys.versions(), at), read.version());
     }
 
-    /** What one statement reads of the contact tables for a customer. */
+    /**
+     * The contact facts of a customer, their contact version and the policy revision, as one read found them.
+     *
+     * @param contact        not to be changed: it may be shared through {@link #byCustomer}
+     * @param version        the customer's contact version ({@code contact_customer_version}; 0 when there is no row)
+     * @param policyRevision {@code contact_policy_revision}
+     */
+    private record Read(ContactRead contact, long version, long policyRevision) {
+    }
+
+    /**
+     * The contact facts of customers as the last decision about now read them, with the version they had: reused by
+     * a later decision about now while the customer's version is unchanged (every change to what is read here moves it:
+     * bookings, outcomes, and the triggers on preferences and holds), so that most decisions read one small row instead
+     * of seven tables. An entry read at an instant is not used for an earlier one (the business clock can be moved back).
+     */
+    private final Cache<UUID, CachedRead> byCustomer = Caffeine.newBuilder().maximumSize(100_000).build();
+
+    private record CachedRead(ContactRead contact, long version, Instant readAt) {
+    }
+
+    /** The policy version ids and holiday key in effect from {@code from} until {@code until} (null: no later version). */
+    private record PolicyKeys(long revision, List<UUID> versions, String holidayKey, Instant from, Instant until) {
+        boolean validAt(long revision, Instant at) {
+            return this.revision == revision && !at.isBefore(from) && (until == null || at.isBefore(until));
+        }
+    }
+
+    /** The keys of the policy in effect for decisions about now, while the revision is unchanged. */
+    private volatile PolicyKeys currentPolicy;
+
+    private Read readCached(UUID customerId, Instant at, Instant historyFrom) {
+        CachedRead cached = byCustomer.getIfPresent(customerId);
+        if (cached != null && !at.isBefore(cached.readAt())) {
+            long[] versions = named.query(VERSIONS, new MapSqlParameterSource("customer", customerId),
+                    (ResultSet rs) -> rs.next() ? new long[] {rs.getLong(1), rs.getLong(2)} : null);
+            if (versions[0] == cached.version()) {
+                return new Read(cached.contact(), cached.version(), versions[1]);
+            }
+        }
+        Read read = read(customerId, at, historyFrom, true, true);
+        byCustomer.put(customerId, new CachedRead(read.contact(), read.version(), at));
+        return read;
+    }
+
+    /** The customer's contact version and the policy revision: what tells whether cached facts are still current. */
+    private static final String VERSIONS = """
+            SELECT coalesce((SELECT version FROM contact_customer_version WHERE customer_id = :customer), 0),
+                   (SELECT revision FROM contact_policy_revision)""";
+
+    /**
+     * The policy version ids and holiday key in effect at {@code at}: those of the last read while the revision is
+     * unchanged and no scheduled version has taken effect since, else read again (and kept, for a decision about now).
+     */
+    private PolicyKeys policyKeys(long revision, Instant at, boolean live) {
+        PolicyKeys keys = currentPolicy;
+        if (keys != null && keys.validAt(revision, at)) {
+            return keys;
+        }
+        List<UUID> versions = new ArrayList<>(PolicyStore.DOCUMENTS.size());
+        String[] holidayKey = {null};
+        long[] readRevision = {revision};
+        Instant[] until = {null};
+        named.query(POLICY_KEYS, new MapSqlParameterSource("at", Timestamp.from(at)), (ResultSet rs) -> {
+            switch (rs.getInt(1)) {
+                case POLICY_VERSION -> versions.add(UUID.fromString(rs.getString(2)));
+                case HOLIDAY_KEY -> holidayKey[0] = rs.getString(2);
+                case POLICY_REVISION -> readRevision[0] = Long.parseLong(rs.getString(2));
+                case NEXT_EFFECTIVE -> until[0] = rs.getTimestamp(3) == null ? null : rs.getTimestamp(3).toInstant();
+                default -> throw new IllegalStateException("unknown part " + rs.getInt(1));
+            }
+        });
+        PolicyKeys read = new PolicyKeys(readRevision[0], List.copyOf(versions), holidayKey[0], at, until[0]);
+        if (live) {
+            currentPolicy = read;
+        }
+        return read;
+    }
+
+    private static final String POLICY_KEYS = """
+            SELECT 6 AS part, id::text AS a, NULL::timestamptz AS t FROM (%s) v
+            UNION ALL
+            SELECT 7, (%s), NULL
+            UNION ALL
+            SELECT 9, revision::text, NULL FROM contact_policy_revision
+            UNION ALL
+            SELECT 10, NULL, min(effective_from) FROM contact_policy_version WHERE effective_from > :at""".formatted(
+            PolicyStore.VERSIONS_IN_EFFECT, PolicyStore.HOLIDAY_KEY);
+
+    /** What one statement reads of the contact tables for a customer; not changed once read. */
     private static final class ContactRead {
         final Set<DecisionFacts.OptOut> optOuts = new LinkedHashSet<>();
         final Set<ContactChannel> marketingOptIns = EnumSet.noneOf(ContactChannel.class);
         final List<DecisionFacts.InconvenientTime> inconvenientTimes = new ArrayList<>(2);
         final List<DecisionFacts.Hold> holds = new ArrayList<>(2);
+        /** As booked: an attempt may be stamped a few milliseconds after the instant of a decision that reads it. */
         final List<DecisionFacts.Attempt> attempts = new ArrayList<>();
-        final List<UUID> policyVersions = new ArrayList<>(PolicyStore.DOCUMENTS.size());
-        String holidayKey;
         long version;
+        long policyRevision;
+
+        /**
+         * The attempts as a decision at {@code at} counts them: every attempt already booked counts, even one stamped
+         * a few milliseconds "later" by another instance whose clock runs slightly ahead.
+         */
+        List<DecisionFacts.Attempt> attemptsAt(Instant at) {
+            List<DecisionFacts.Attempt> counted = new ArrayList<>(attempts.size());
+            for (DecisionFacts.Attempt a : attempts) {
+                counted.add(a.at().isAfter(at) ? new DecisionFacts.Attempt(at, a.channel(), a.purpose(), a.loanId(), a.outcome()) : a);
+            }
+            return counted;
+        }
     }
 
     private static final String CONTACT_READ = """
@@ -156,13 +266,11 @@ class DecisionFactsLoader {
                  WHERE :withAttempts AND customer_id = :customer AND reserved AND evaluated_at >= :from
                    AND (:live OR evaluated_at <= :at)
                 UNION ALL
-                SELECT 6, id::text, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, 0 FROM (%s) v
-                UNION ALL
-                SELECT 7, (%s), NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, 0
-                UNION ALL
                 SELECT 8, version::text, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, 0
                   FROM contact_customer_version WHERE customer_id = :customer
-                 ORDER BY 1, ord, t1""".formatted(PolicyStore.VERSIONS_IN_EFFECT, PolicyStore.HOLIDAY_KEY);
+                UNION ALL
+                SELECT 9, revision::text, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, 0 FROM contact_policy_revision
+                 ORDER BY 1, ord, t1""";
 
     private static final int OPT_OUT = 1;
     private static final int MARKETING_OPT_IN = 2;
@@ -172,6 +280,8 @@ class DecisionFactsLoader {
     private static final int POLICY_VERSION = 6;
     private static final int HOLIDAY_KEY = 7;
     private static final int VERSION = 8;
+    private static final int POLICY_REVISION = 9;
+    private static final int NEXT_EFFECTIVE = 10;
 
     /**
      * The customer's preferences (those the rules read: opt-outs, marketing opt-ins, inconvenient times), the holds not
@@ -179,28 +289,37 @@ class DecisionFactsLoader {
      * outcomes so far), and the keys of the policy versions and holiday years in effect: one statement, one row per
      * item, told apart by {@code part}. Each part is an index look-up of its own (EXPLAIN in docs/benchmarks.md).
      */
-    private ContactRead read(UUID customerId, Instant at, Instant historyFrom, boolean live, boolean withAttempts, boolean lock) {
+    private Read read(UUID customerId, Instant at, Instant historyFrom, boolean live, boolean withAttempts) {
         ContactRead read = new ContactRead();
-        MapSqlParameterSource params = new MapSqlParameterSource().addValue("customer", customerId)
+        named.query(CONTACT_READ, contactReadParameters(customerId, at, historyFrom, live, withAttempts), (ResultSet rs) -> add(read, rs));
+        return new Read(read, read.version, read.policyRevision);
+    }
+
+    /** The contact read under the lock of the customer's version row ({@link #loadLocked}); the result is cached. */
+    private Read readLocked(UUID customerId, Instant at, Instant historyFrom) {
+        ContactRead read = new ContactRead();
+        named.execute(LOCK_THEN_CONTACT_READ, contactReadParameters(customerId, at, historyFrom, true, true),
+                (PreparedStatementCallback<Void>) statement -> {
+                    statement.execute(); // the lock's update count
+                    if (!statement.getMoreResults()) {
+                        throw new IllegalStateException("the contact read returned no result");
+                    }
+                    try (ResultSet rs = statement.getResultSet()) {
+                        while (rs.next()) {
+                            add(read, rs);
+                        }
+                    }
+                    return null;
+                });
+        byCustomer.put(customerId, new CachedRead(read, read.version, at));
+        return new Read(read, read.version, read.policyRevision);
+    }
+
+    private static MapSqlParameterSource contactReadParameters(UUID customerId, Instant at, Instant historyFrom, boolean live,
+                                                               boolean withAttempts) {
+        return new MapSqlParameterSource().addValue("customer", customerId)
                 .addValue("at", Timestamp.from(at)).addValue("withAttempts", withAttempts)
                 .addValue("from", Timestamp.from(historyFrom == null ? at : historyFrom)).addValue("live", live);
-        if (!lock) {
-            named.query(CONTACT_READ, params, (ResultSet rs) -> add(read, rs, at));
-            return read;
-        }
-        named.execute(LOCK_THEN_CONTACT_READ, params, (PreparedStatementCallback<Void>) statement -> {
-            statement.execute(); // the lock's update count
-            if (!statement.getMoreResults()) {
-                throw new IllegalStateException("the contact read returned no result");
-            }
-            try (ResultSet rs = statement.getResultSet()) {
-                while (rs.next()) {
-                    add(read, rs, at);
-                }
-            }
-            return null;
-        });
-        return read;
     }
 
     /**
@@ -229,17 +348,16 @@ class DecisionFactsLoader {
             + CONTACT_READ;
 
     /** One row of the contact read, told apart by its {@code part}. */
-    private static void add(ContactRead read, ResultSet rs, Instant at) throws SQLException {
+    private static void add(ContactRead read, ResultSet rs) throws SQLException {
         switch (rs.getInt(1)) {
             case OPT_OUT -> read.optOuts.add(new DecisionFacts.OptOut(ContactChannel.valueOf(rs.getString(2)),
                     ContactPurpose.valueOf(rs.getString(3))));
             case MARKETING_OPT_IN -> read.marketingOptIns.add(ContactChannel.valueOf(rs.getString(2)));
             case INCONVENIENT_TIME -> read.inconvenientTimes.add(inconvenientTime(rs));
             case HOLD -> read.holds.add(hold(rs));
-            case ATTEMPT -> read.attempts.add(attempt(rs, at));
-            case POLICY_VERSION -> read.policyVersions.add(UUID.fromString(rs.getString(2)));
-            case HOLIDAY_KEY -> read.holidayKey = rs.getString(2);
+            case ATTEMPT -> read.attempts.add(attempt(rs));
             case VERSION -> read.version = Long.parseLong(rs.getString(2));
+            case POLICY_REVISION -> read.policyRevision = Long.parseLong(rs.getString(2));
             default -> throw new IllegalStateException("unknown part " + rs.getInt(1));
         }
     }
@@ -265,10 +383,9 @@ class DecisionFactsLoader {
                 rs.getTimestamp("t1").toInstant(), end);
     }
 
-    private static DecisionFacts.Attempt attempt(ResultSet rs, Instant at) throws SQLException {
-        Instant when = rs.getTimestamp("t1").toInstant();
+    private static DecisionFacts.Attempt attempt(ResultSet rs) throws SQLException {
         String outcome = rs.getString(4);
-        return new DecisionFacts.Attempt(when.isAfter(at) ? at : when, ContactChannel.valueOf(rs.getString(2)),
+        return new DecisionFacts.Attempt(rs.getTimestamp("t1").toInstant(), ContactChannel.valueOf(rs.getString(2)),
                 ContactPurpose.valueOf(rs.getString(3)), rs.getObject("loan_id", UUID.class),
                 outcome == null ? null : ContactOutcome.valueOf(outcome));
     }
