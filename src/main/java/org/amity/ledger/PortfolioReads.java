@@ -1,5 +1,7 @@
 package org.amity.ledger;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.Timestamp;
@@ -183,7 +185,8 @@ public class PortfolioReads {
                 SELECT c.id, c.external_id, c.name, c.national_id, c.language, c.country, c.region, c.city, c.address_line,
                        c.time_zone, c.created_at,
                        l.id AS loan_id, l.product, l.currency, l.grace_days, l.rescheduled_at, l.oldest, l.oldest_paid_since,
-                       l.next_unpaid, l.open_claim, a.needs_action,
+                       l.next_unpaid, l.open_claim, l.changes_at, a.needs_action,
+                       (SELECT v.version FROM ledger_customer_version v WHERE v.customer_id = c.id) AS ledger_version,
                        p.id AS point_id, p.type, p.value, p.verified, p.owner
                   FROM customer c
                   LEFT JOIN LATERAL (
@@ -197,7 +200,13 @@ public class PortfolioReads {
                                 WHERE i.due_date <= :date AND i.remaining + later.amount > %1$s) AS oldest_paid_since,
                               (SELECT min(i.due_date) FROM instalment i WHERE i.loan_id = l.id AND i.remaining > 0) AS next_unpaid,
                               EXISTS (SELECT 1 FROM payment_claim pc WHERE pc.loan_id = l.id AND pc.created_at <= :at
-                                         AND pc.expires_at > :at AND (pc.matched_at IS NULL OR pc.matched_at > :at)) AS open_claim
+                                         AND pc.expires_at > :at AND (pc.matched_at IS NULL OR pc.matched_at > :at)) AS open_claim,
+                              (SELECT min(t) FROM (SELECT pa.received_at AS t FROM payment_allocation pa
+                                                    WHERE pa.loan_id = l.id AND pa.received_at > :at
+                                                   UNION ALL
+                                                   SELECT b.t FROM payment_claim pc
+                                                    CROSS JOIN LATERAL (VALUES (pc.created_at), (pc.expires_at), (pc.matched_at)) b (t)
+                                                    WHERE pc.loan_id = l.id AND b.t > :at) later) AS changes_at
                          FROM loan l WHERE l.id = :loan AND l.customer_id = c.id) l ON true
                  CROSS JOIN LATERAL (
                        SELECT EXISTS (SELECT 1 FROM loan_application la
@@ -231,9 +240,17 @@ public class PortfolioReads {
      * @param loanId null when no loan is asked about
      */
     public Optional<Standing> standing(UUID customerId, UUID loanId, Instant at) {
+        StandingKey key = new StandingKey(customerId, loanId);
+        CachedStanding cached = standings.getIfPresent(key);
+        if (cached != null && cached.covers(at)
+                && jdbc.sql(VERSION).param(customerId).query(Long.class).single() == cached.version()) {
+            return Optional.of(cached.standing());
+        }
         LocalDate date = LocalDate.ofInstant(at, clock.bankZone());
         List<Standing> rows = new ArrayList<>(2);
         boolean[] judgedByEarlierSchedule = {false};
+        long[] version = {0};
+        Instant[] changesAt = {null};
         jdbc.sql(standingSql)
                 .param("customer", customerId).param("loan", loanId).param("date", date).param("at", Timestamp.from(at))
                 .query((ResultSet rs) -> {
@@ -246,6 +263,9 @@ public class PortfolioReads {
                                 loanState(rs, customerId, date), rs.getBoolean("needs_action")));
                         Timestamp rescheduled = rs.getTimestamp("rescheduled_at");
                         judgedByEarlierSchedule[0] = rescheduled != null && at.isBefore(rescheduled.toInstant());
+                        version[0] = rs.getLong("ledger_version");
+                        Timestamp changes = rs.getTimestamp("changes_at");
+                        changesAt[0] = changes == null ? null : changes.toInstant();
                     }
                     UUID point = rs.getObject("point_id", UUID.class);
                     if (point != null) {
@@ -264,9 +284,37 @@ public class PortfolioReads {
                     loans.delinquency(loan.loanId(), at).daysPastDue(), loan.nextUnpaidDueDate(), loan.openPaymentClaim());
         }
         CustomerView c = s.customer();
-        return Optional.of(new Standing(new CustomerView(c.id(), c.externalId(), c.name(), c.nationalIdMasked(), c.language(),
-                c.address(), List.copyOf(c.contactPoints()), c.createdAt()), loan, s.applicationNeedsCustomerAction()));
+        Standing standing = new Standing(new CustomerView(c.id(), c.externalId(), c.name(), c.nationalIdMasked(), c.language(),
+                c.address(), List.copyOf(c.contactPoints()), c.createdAt()), loan, s.applicationNeedsCustomerAction());
+        if (!judgedByEarlierSchedule[0] && (loanId == null || loan != null)) {
+            // the same answer holds until the business date ends, or a payment received or a claim made, matched or
+            // expiring after the instant takes effect, or the ledger changes (the version)
+            Instant nextDay = date.plusDays(1).atStartOfDay(clock.bankZone()).toInstant();
+            Instant until = changesAt[0] != null && changesAt[0].isBefore(nextDay) ? changesAt[0] : nextDay;
+            standings.put(key, new CachedStanding(standing, version[0], at, until));
+        }
+        return Optional.of(standing);
     }
+
+    /**
+     * Answers of {@link #standing} kept for reuse: one is returned again for an instant within its time validity while
+     * the customer's ledger version ({@code ledger_customer_version}, moved by triggers on every ledger table the answer
+     * reads, in the writer's transaction) is still the one read with it. So a payment posted a moment ago, on any
+     * instance, is in the very next answer; an unchanged customer costs one small read instead of the full statement.
+     */
+    private final Cache<StandingKey, CachedStanding> standings = Caffeine.newBuilder().maximumSize(100_000).build();
+
+    private record StandingKey(UUID customerId, UUID loanId) {
+    }
+
+    /** A standing read at {@code from}, true for every instant before {@code until} while the version is unchanged. */
+    private record CachedStanding(Standing standing, long version, Instant from, Instant until) {
+        boolean covers(Instant at) {
+            return !at.isBefore(from) && at.isBefore(until);
+        }
+    }
+
+    private static final String VERSION = "SELECT coalesce((SELECT version FROM ledger_customer_version WHERE customer_id = ?), 0)";
 
     private static LoanState loanState(ResultSet rs, UUID customerId, LocalDate date) throws java.sql.SQLException {
         UUID loanId = rs.getObject("loan_id", UUID.class);
