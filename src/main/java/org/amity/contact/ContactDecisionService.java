@@ -1,5 +1,7 @@
 package org.amity.contact;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.Phonenumber;
 import java.sql.ResultSet;
@@ -120,7 +122,7 @@ public class ContactDecisionService {
         }
         CustomerView customer = standing.customer();
         Destination given = destination(r.channel(), r.destination(), customer.address().country());
-        Set<ZoneId> zones = CandidateZones.ofNumber(customer.address().timeZone(), given.phone());
+        Set<ZoneId> zones = CandidateZones.ofZones(customer.address().timeZone(), given.phoneZones());
         Attempt attempt = new Attempt(r, agentLanguage, standing, given.value(), zones, at, reserve);
         if (!reserve) {
             return record(attempt, facts.load(standing, r.loanId(), zones, at, at.minus(HISTORY), r.at() == null)).orElseThrow();
@@ -294,31 +296,45 @@ public class ContactDecisionService {
     }
 
     /**
-     * The destination as recorded (a phone number in E.164, an email address in lower case), and for a phone the
-     * number as parsed, so that it is parsed once per decision (its zones are the candidate zones).
+     * The destination as recorded (a phone number in E.164, an email address in lower case), and for a phone the zones
+     * the number may be in (with the address's zone, the candidate zones).
      */
-    private record Destination(String value, Phonenumber.PhoneNumber phone) {
+    private record Destination(String value, Set<ZoneId> phoneZones) {
     }
 
-    private static Destination destination(ContactChannel channel, String destination, String country) {
+    /**
+     * Phone destinations already checked, by region and the text given: a dialer asks about the same few numbers again
+     * and again, and parsing, validating and locating a number is most of a decision's own work. Only valid numbers
+     * are kept; what a number is and where it may be do not change.
+     */
+    private final Cache<String, Destination> phoneDestinations = Caffeine.newBuilder().maximumSize(100_000).build();
+
+    private Destination destination(ContactChannel channel, String destination, String country) {
         if (destination == null || destination.isBlank()) {
             if (channel.usesPhone() || channel == ContactChannel.EMAIL) {
                 throw ApiProblem.badRequest("FIELD_REQUIRED", "destination", "A " + channel + " contact needs the destination it will use");
             }
-            return new Destination(null, null);
+            return new Destination(null, Set.of());
         }
         if (channel.usesPhone()) {
-            Phonenumber.PhoneNumber phone = CustomerService.parsePhone(destination, country, "destination");
-            return new Destination(PHONES.format(phone, PhoneNumberUtil.PhoneNumberFormat.E164), phone);
+            String key = country + ' ' + destination;
+            Destination known = phoneDestinations.getIfPresent(key);
+            if (known == null) {
+                Phonenumber.PhoneNumber phone = CustomerService.parsePhone(destination, country, "destination");
+                known = new Destination(PHONES.format(phone, PhoneNumberUtil.PhoneNumberFormat.E164),
+                        java.util.Collections.unmodifiableSet(CandidateZones.ofNumber(null, phone)));
+                phoneDestinations.put(key, known);
+            }
+            return known;
         }
         if (channel == ContactChannel.EMAIL) {
             String email = destination.trim().toLowerCase(Locale.ROOT);
             if (!EMAIL.matcher(email).matches()) {
                 throw ApiProblem.badRequest("INVALID_EMAIL", "destination", "'" + destination + "' is not an email address");
             }
-            return new Destination(email, null);
+            return new Destination(email, Set.of());
         }
-        return new Destination(destination.trim(), null);
+        return new Destination(destination.trim(), Set.of());
     }
 
     private static DecisionView map(ResultSet rs, int n) throws SQLException {

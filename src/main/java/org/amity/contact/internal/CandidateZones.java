@@ -51,6 +51,16 @@ public final class CandidateZones {
         return zones;
     }
 
+    /** The same, for the zones of a number found earlier ({@link #ofNumber} without an address zone). */
+    public static Set<ZoneId> ofZones(String addressZone, Set<ZoneId> phoneZones) {
+        Set<ZoneId> zones = new LinkedHashSet<>();
+        if (addressZone != null) {
+            zones.add(ZoneId.of(addressZone));
+        }
+        zones.addAll(phoneZones);
+        return zones;
+    }
+
     private static void addIfKnown(Set<ZoneId> zones, String zone) {
         try {
             zones.add(ZoneId.of(zone));

@@ -23,6 +23,9 @@ class CandidateZonesTest {
         assertThat(CandidateZones.of(address, phone)).containsExactlyInAnyOrder(zones);
         assertThat(CandidateZones.ofNumber(address, PhoneNumberUtil.getInstance().parse(phone, null)))
                 .as("a number parsed once by the caller gives the same zones").containsExactlyInAnyOrder(zones);
+        assertThat(CandidateZones.ofZones(address, CandidateZones.ofNumber(null, PhoneNumberUtil.getInstance().parse(phone, null))))
+                .as("the number's zones found earlier, with the address zone added later").containsExactly(
+                        CandidateZones.of(address, phone).toArray(ZoneId[]::new));
     }
 
     @ParameterizedTest
