@@ -86,11 +86,13 @@ public class ContactDecisionService {
     }
 
     /**
-     * Decides and records the decision. A reservation is optimistic: the contact facts are read together with the
-     * customer's contact version, and an allowed decision is booked only if that version is unchanged, by one statement
-     * that also moves it on ({@link #BOOK}); no lock or transaction is held while the engine decides. A reservation
-     * that finds the version moved decides again on fresh facts; after {@code amity.contact.optimistic-tries} such races it decides
-     * under a lock on the version row instead ({@link DecisionFactsLoader#loadLocked}), so it cannot lose again.
+     * Decides and records the decision, optimistically: a decision about now is made on the customer's contact facts as
+     * last read (kept by {@link DecisionFactsLoader}), and recorded by one statement only if the customer's contact
+     * version and the policy revision are still those the facts were read with; a reservation's statement also books the
+     * attempt and moves the version on ({@link #BOOK}). No lock or transaction is held while the engine decides. A
+     * decision that finds either moved decides again on fresh facts; after {@code amity.contact.optimistic-tries} such
+     * races, a reservation decides under a lock on the version row ({@link DecisionFactsLoader#loadLocked}), so it cannot
+     * lose again, and any other decision is recorded as made on the facts it has just read.
      */
     public DecisionView decide(DecisionRequest r, String agentLanguage) {
         if (r == null || r.customerId() == null) {
@@ -124,17 +126,22 @@ public class ContactDecisionService {
         Destination given = destination(r.channel(), r.destination(), customer.address().country());
         Set<ZoneId> zones = CandidateZones.ofZones(customer.address().timeZone(), given.phoneZones());
         Attempt attempt = new Attempt(r, agentLanguage, standing, given.value(), zones, at, reserve);
-        if (!reserve) {
-            return record(attempt, facts.load(standing, r.loanId(), zones, at, at.minus(HISTORY), r.at() == null)).orElseThrow();
-        }
+        boolean live = r.at() == null;
         for (int tries = 0; tries < optimisticTries; tries++) {
-            Optional<DecisionView> decided = record(attempt, facts.load(standing, r.loanId(), zones, at, at.minus(HISTORY), true));
+            Optional<DecisionView> decided = record(attempt, live
+                    ? facts.loadUnchecked(standing, r.loanId(), zones, at, at.minus(HISTORY))
+                    : facts.load(standing, r.loanId(), zones, at, at.minus(HISTORY), false), true);
             if (decided.isPresent()) {
                 return decided.get();
             }
+            facts.forget(r.customerId());
+        }
+        if (!reserve) {
+            // a decision that books nothing is recorded as decided on the facts just read
+            return record(attempt, facts.load(standing, r.loanId(), zones, at, at.minus(HISTORY), live), false).orElseThrow();
         }
         return transactions.execute(status ->
-                record(attempt, facts.loadLocked(standing, r.loanId(), zones, at, at.minus(HISTORY)))
+                record(attempt, facts.loadLocked(standing, r.loanId(), zones, at, at.minus(HISTORY)), true)
                         .orElseThrow(() -> new IllegalStateException("a booking under the version lock found the version moved")));
     }
 
@@ -144,11 +151,12 @@ public class ContactDecisionService {
     }
 
     /**
-     * Decides on {@code loaded} and records the decision; for an allowed reservation, books it only if the customer's
-     * contact version is still the one read with the facts. Empty when it is not (another decision booked, or the
-     * customer's preferences or holds changed, since the facts were read): nothing was recorded.
+     * Decides on {@code loaded} and records the decision (booking it, for an allowed reservation), if {@code guarded}
+     * only if the customer's contact version and the policy revision are still those the facts were read with. Empty
+     * when they are not (another decision booked, the customer's preferences or holds changed, or the policy): nothing
+     * was recorded.
      */
-    private Optional<DecisionView> record(Attempt a, DecisionFactsLoader.Loaded loaded) {
+    private Optional<DecisionView> record(Attempt a, DecisionFactsLoader.Loaded loaded, boolean guarded) {
         DecisionRequest r = a.r();
         CustomerView customer = a.standing().customer();
         Decision decision = evaluate(customer, loaded, r, a.destination(), a.at());
@@ -160,14 +168,15 @@ public class ContactDecisionService {
         List<AlternativeView> alternatives = decision.alternatives().stream().map(AlternativeView::new).toList();
         boolean avoidedProgressCall = r.at() == null && r.purpose() == ContactPurpose.APPLICATION_PROGRESS
                 && reasons.stream().anyMatch(reason -> reason.code().equals(ReasonCode.NO_ACTION_REQUIRED.name()));
-        var insert = jdbc.sql(booking ? BOOK : INSERT)
+        var insert = jdbc.sql(booking ? BOOK : guarded ? INSERT_IF_CURRENT : INSERT)
                 .param("id", id).param("customer", r.customerId()).param("loan", r.loanId()).param("purpose", r.purpose().name())
                 .param("channel", r.channel().name()).param("destination", a.destination()).param("at", Timestamp.from(a.at()))
                 .param("decidedAt", Timestamp.from(clock.instant())).param("allowed", decision.allowed()).param("reserved", booking)
                 .param("reasons", JSON.writeValueAsString(reasons))
                 .param("next", decision.nextAllowedAt() == null ? null : Timestamp.from(decision.nextAllowedAt()))
                 .param("alternatives", JSON.writeValueAsString(alternatives)).param("policy", decision.policyVersion())
-                .param("key", r.idempotencyKey()).param("by", CurrentUser.name()).param("seen", loaded.version());
+                .param("key", r.idempotencyKey()).param("by", CurrentUser.name()).param("seen", loaded.version())
+                .param("revision", loaded.policyRevision());
         int inserted = avoidedProgressCall
                 ? transactions.execute(status -> {
                     int n = insert.update();
@@ -202,18 +211,31 @@ public class ContactDecisionService {
     /** A decision that books nothing. */
     private static final String INSERT = "INSERT INTO " + COLUMNS + " VALUES (" + VALUES + ") ON CONFLICT (idempotency_key) DO NOTHING";
 
+    /** The policy revision is still {@code :revision}. */
+    private static final String POLICY_CURRENT = "(SELECT revision FROM contact_policy_revision) = :revision";
+
+    /**
+     * A decision that books nothing, recorded only if the customer's contact version is still {@code :seen} and the
+     * policy revision {@code :revision}: the facts it was made on were current when it was recorded.
+     */
+    private static final String INSERT_IF_CURRENT = """
+            INSERT INTO %s SELECT %s
+             WHERE coalesce((SELECT version FROM contact_customer_version WHERE customer_id = :customer), 0) = :seen AND %s
+            ON CONFLICT (idempotency_key) DO NOTHING""".formatted(COLUMNS, VALUES, POLICY_CURRENT);
+
     /**
      * A decision that books an attempt: recorded only if the customer's contact version is still {@code :seen} (0 when
-     * there is no row), which the same statement moves on. Another booking for the customer waits for this statement's
-     * row lock and then finds the version moved.
+     * there is no row), which the same statement moves on, and the policy revision {@code :revision}. Another booking
+     * for the customer waits for this statement's row lock and then finds the version moved. (When only the revision
+     * differs, the version moves on without a booking: harmless, the decision is made again.)
      */
     private static final String BOOK = """
             WITH booked AS (
                 INSERT INTO contact_customer_version AS v (customer_id, version) VALUES (:customer, :seen + 1)
                 ON CONFLICT (customer_id) DO UPDATE SET version = v.version + 1 WHERE v.version = :seen
                 RETURNING 1)
-            INSERT INTO %s SELECT %s FROM booked
-            ON CONFLICT (idempotency_key) DO NOTHING""".formatted(COLUMNS, VALUES);
+            INSERT INTO %s SELECT %s FROM booked WHERE %s
+            ON CONFLICT (idempotency_key) DO NOTHING""".formatted(COLUMNS, VALUES, POLICY_CURRENT);
 
     /**
      * What the engine would answer now, without recording anything: for screens that explain ("may I call

@@ -60,9 +60,10 @@ class DecisionFactsLoader {
      * @param productPreset the preset the loan's product asks for, if any
      * @param library       the policy versions in effect at the decision's instant
      * @param version       the customer's contact version read with the facts ({@code contact_customer_version}: 0 when
-     *                      none was ever recorded); a booking made on these facts requires it unchanged
+     *                      none was ever recorded); a decision recorded on these facts requires it unchanged
+     * @param policyRevision the policy revision the library and holidays were found for ({@code contact_policy_revision})
      */
-    record Loaded(DecisionFacts facts, String productPreset, PolicyLibrary library, long version) {
+    record Loaded(DecisionFacts facts, String productPreset, PolicyLibrary library, long version, long policyRevision) {
     }
 
     /**
@@ -74,7 +75,22 @@ class DecisionFactsLoader {
      *              milliseconds "later" by another instance whose clock runs slightly ahead
      */
     Loaded load(PortfolioReads.Standing standing, UUID loanId, Set<ZoneId> zones, Instant at, Instant historyFrom, boolean live) {
-        return load(standing, loanId, zones, at, historyFrom, live, null, false);
+        return load(standing, loanId, zones, at, historyFrom, live, null, false, true);
+    }
+
+    /**
+     * The facts of a decision about now as kept from the last read for the customer, without checking that they are
+     * still current: only for a decision whose recording checks, in the same statement, that the customer's contact
+     * version and the policy revision are still those of {@link Loaded} ({@code ContactDecisionService}), and that
+     * calls {@link #forget} and decides again when they are not.
+     */
+    Loaded loadUnchecked(PortfolioReads.Standing standing, UUID loanId, Set<ZoneId> zones, Instant at, Instant historyFrom) {
+        return load(standing, loanId, zones, at, historyFrom, true, null, false, false);
+    }
+
+    /** Drops what is kept of the customer's contact facts: the next load reads them. */
+    void forget(UUID customerId) {
+        byCustomer.invalidate(customerId);
     }
 
     /**
@@ -90,7 +106,7 @@ class DecisionFactsLoader {
      * ({@code ContactReservationConcurrencyIT}).
      */
     Loaded loadLocked(PortfolioReads.Standing standing, UUID loanId, Set<ZoneId> zones, Instant at, Instant historyFrom) {
-        return load(standing, loanId, zones, at, historyFrom, true, null, true);
+        return load(standing, loanId, zones, at, historyFrom, true, null, true, true);
     }
 
     /** The same facts, with a given attempt history instead of the booked one (a policy what-if replays its own). */
@@ -99,11 +115,11 @@ class DecisionFactsLoader {
         if (standing == null) {
             throw ApiProblem.notFound("CUSTOMER_NOT_FOUND", "No customer with id " + customer.id());
         }
-        return load(standing, loanId, zones, at, null, false, attempts, false);
+        return load(standing, loanId, zones, at, null, false, attempts, false, true);
     }
 
     private Loaded load(PortfolioReads.Standing standing, UUID loanId, Set<ZoneId> zones, Instant at, Instant historyFrom,
-                        boolean live, List<DecisionFacts.Attempt> givenAttempts, boolean lock) {
+                        boolean live, List<DecisionFacts.Attempt> givenAttempts, boolean lock, boolean checked) {
         CustomerView customer = standing.customer();
         PortfolioReads.LoanState loanState = standing.loan();
         DecisionFacts.LoanState loan = null;
@@ -117,7 +133,7 @@ class DecisionFactsLoader {
             productPreset = properties.presetForProduct(loanState.product());
         }
         Read read = lock ? readLocked(customer.id(), at, historyFrom)
-                : live && givenAttempts == null ? readCached(customer.id(), at, historyFrom)
+                : live && givenAttempts == null ? readCached(customer.id(), at, historyFrom, checked)
                 : read(customer.id(), at, historyFrom, live, givenAttempts == null);
         ContactRead contact = read.contact();
         PolicyKeys keys = policyKeys(read.policyRevision(), at, live);
@@ -130,7 +146,7 @@ class DecisionFactsLoader {
                 standing.applicationNeedsCustomerAction(),
                 new DecisionFacts.Preferences(contact.optOuts, contact.marketingOptIns, contact.inconvenientTimes), contact.holds,
                 givenAttempts == null ? contact.attemptsAt(at) : givenAttempts, policies.holidays(keys.holidayKey()));
-        return new Loaded(facts, productPreset, policies.library(keys.versions(), at), read.version());
+        return new Loaded(facts, productPreset, policies.library(keys.versions(), at), read.version(), keys.revision());
     }
 
     /**
@@ -151,22 +167,30 @@ class DecisionFactsLoader {
      */
     private final Cache<UUID, CachedRead> byCustomer = Caffeine.newBuilder().maximumSize(100_000).build();
 
-    private record CachedRead(ContactRead contact, long version, Instant readAt) {
+    private record CachedRead(ContactRead contact, long version, long policyRevision, Instant readAt) {
     }
 
     /** The policy version ids and holiday key in effect from {@code from} until {@code until} (null: no later version). */
     private record PolicyKeys(long revision, List<UUID> versions, String holidayKey, Instant from, Instant until) {
+        /** Revisions only grow: keys found for a later revision than the caller knows are the more current. */
         boolean validAt(long revision, Instant at) {
-            return this.revision == revision && !at.isBefore(from) && (until == null || at.isBefore(until));
+            return this.revision >= revision && !at.isBefore(from) && (until == null || at.isBefore(until));
         }
     }
 
     /** The keys of the policy in effect for decisions about now, while the revision is unchanged. */
     private volatile PolicyKeys currentPolicy;
 
-    private Read readCached(UUID customerId, Instant at, Instant historyFrom) {
+    /**
+     * @param checked whether to check, with one small read, that kept facts are still current (else the caller checks
+     *                when it records: {@link #loadUnchecked})
+     */
+    private Read readCached(UUID customerId, Instant at, Instant historyFrom, boolean checked) {
         CachedRead cached = byCustomer.getIfPresent(customerId);
         if (cached != null && !at.isBefore(cached.readAt())) {
+            if (!checked) {
+                return new Read(cached.contact(), cached.version(), cached.policyRevision());
+            }
             long[] versions = named.query(VERSIONS, new MapSqlParameterSource("customer", customerId),
                     (ResultSet rs) -> rs.next() ? new long[] {rs.getLong(1), rs.getLong(2)} : null);
             if (versions[0] == cached.version()) {
@@ -174,7 +198,7 @@ class DecisionFactsLoader {
             }
         }
         Read read = read(customerId, at, historyFrom, true, true);
-        byCustomer.put(customerId, new CachedRead(read.contact(), read.version(), at));
+        byCustomer.put(customerId, new CachedRead(read.contact(), read.version(), read.policyRevision(), at));
         return read;
     }
 
@@ -311,7 +335,7 @@ class DecisionFactsLoader {
                     }
                     return null;
                 });
-        byCustomer.put(customerId, new CachedRead(read, read.version, at));
+        byCustomer.put(customerId, new CachedRead(read, read.version, read.policyRevision, at));
         return new Read(read, read.version, read.policyRevision);
     }
 
