@@ -117,37 +117,47 @@ public class ContactDecisionService {
         }
         // microseconds, as PostgreSQL stores it, so the answer and a later read of the decision agree
         Instant at = (r.at() == null ? clock.instant() : r.at()).truncatedTo(java.time.temporal.ChronoUnit.MICROS);
-        // The ledger's standing is read once: decisions do not change it.
-        PortfolioReads.Standing standing = facts.standing(r.customerId(), r.loanId(), at);
-        if (standing == null) {
-            throw ApiProblem.notFound("CUSTOMER_NOT_FOUND", "No customer with id " + r.customerId());
-        }
-        CustomerView customer = standing.customer();
-        Destination given = destination(r.channel(), r.destination(), customer.address().country());
-        Set<ZoneId> zones = CandidateZones.ofZones(customer.address().timeZone(), given.phoneZones());
-        Attempt attempt = new Attempt(r, agentLanguage, standing, given.value(), zones, at, reserve);
         boolean live = r.at() == null;
-        for (int tries = 0; tries < optimisticTries; tries++) {
-            Optional<DecisionView> decided = record(attempt, live
-                    ? facts.loadUnchecked(standing, r.loanId(), zones, at, at.minus(HISTORY))
-                    : facts.load(standing, r.loanId(), zones, at, at.minus(HISTORY), false), true);
-            if (decided.isPresent()) {
-                return decided.get();
+        for (int tries = 0; ; tries++) {
+            boolean optimistic = tries < optimisticTries;
+            // a decision about now is made on the ledger's kept standing, which its recording checks (ledgerVersion)
+            PortfolioReads.KeptStanding kept = optimistic && live ? facts.keptStanding(r.customerId(), r.loanId(), at) : null;
+            PortfolioReads.Standing standing = kept != null ? kept.standing() : facts.standing(r.customerId(), r.loanId(), at);
+            if (standing == null) {
+                throw ApiProblem.notFound("CUSTOMER_NOT_FOUND", "No customer with id " + r.customerId());
             }
-            facts.forget(r.customerId());
+            CustomerView customer = standing.customer();
+            Destination given = destination(r.channel(), r.destination(), customer.address().country());
+            Set<ZoneId> zones = CandidateZones.ofZones(customer.address().timeZone(), given.phoneZones());
+            Attempt attempt = new Attempt(r, agentLanguage, standing, kept == null ? null : kept.version(), given.value(),
+                    zones, at, reserve);
+            if (optimistic) {
+                Optional<DecisionView> decided = record(attempt, live
+                        ? facts.loadUnchecked(standing, r.loanId(), zones, at, at.minus(HISTORY))
+                        : facts.load(standing, r.loanId(), zones, at, at.minus(HISTORY), false), true);
+                if (decided.isPresent()) {
+                    return decided.get();
+                }
+                facts.forget(r.customerId(), r.loanId());
+            } else if (!reserve) {
+                // a decision that books nothing is recorded as decided on the facts just read
+                return record(attempt, facts.load(standing, r.loanId(), zones, at, at.minus(HISTORY), live), false).orElseThrow();
+            } else {
+                return transactions.execute(status ->
+                        record(attempt, facts.loadLocked(standing, r.loanId(), zones, at, at.minus(HISTORY)), true)
+                                .orElseThrow(() -> new IllegalStateException("a booking under the version lock found the version moved")));
+            }
         }
-        if (!reserve) {
-            // a decision that books nothing is recorded as decided on the facts just read
-            return record(attempt, facts.load(standing, r.loanId(), zones, at, at.minus(HISTORY), live), false).orElseThrow();
-        }
-        return transactions.execute(status ->
-                record(attempt, facts.loadLocked(standing, r.loanId(), zones, at, at.minus(HISTORY)), true)
-                        .orElseThrow(() -> new IllegalStateException("a booking under the version lock found the version moved")));
     }
 
-    /** One decision request, resolved: the customer's standing, the destination as recorded and its candidate zones. */
-    private record Attempt(DecisionRequest r, String agentLanguage, PortfolioReads.Standing standing, String destination,
-                           Set<ZoneId> zones, Instant at, boolean reserve) {
+    /**
+     * One decision request, resolved: the customer's standing, the destination as recorded and its candidate zones.
+     *
+     * @param ledgerVersion the ledger version a kept standing is true for, which the recording checks; null for a
+     *                      standing just read
+     */
+    private record Attempt(DecisionRequest r, String agentLanguage, PortfolioReads.Standing standing, Long ledgerVersion,
+                           String destination, Set<ZoneId> zones, Instant at, boolean reserve) {
     }
 
     /**
@@ -176,7 +186,7 @@ public class ContactDecisionService {
                 .param("next", decision.nextAllowedAt() == null ? null : Timestamp.from(decision.nextAllowedAt()))
                 .param("alternatives", JSON.writeValueAsString(alternatives)).param("policy", decision.policyVersion())
                 .param("key", r.idempotencyKey()).param("by", CurrentUser.name()).param("seen", loaded.version())
-                .param("revision", loaded.policyRevision());
+                .param("revision", loaded.policyRevision()).param("ledgerVersion", a.ledgerVersion(), java.sql.Types.BIGINT);
         int inserted = avoidedProgressCall
                 ? transactions.execute(status -> {
                     int n = insert.update();
@@ -211,8 +221,13 @@ public class ContactDecisionService {
     /** A decision that books nothing. */
     private static final String INSERT = "INSERT INTO " + COLUMNS + " VALUES (" + VALUES + ") ON CONFLICT (idempotency_key) DO NOTHING";
 
-    /** The policy revision is still {@code :revision}. */
-    private static final String POLICY_CURRENT = "(SELECT revision FROM contact_policy_revision) = :revision";
+    /**
+     * The policy revision is still {@code :revision}, and the ledger version still {@code :ledgerVersion} where the
+     * decision was made on a standing the ledger kept ({@code ledger_version} is the ledger's published check).
+     */
+    private static final String POLICY_CURRENT = """
+            (SELECT revision FROM contact_policy_revision) = :revision
+            AND (CAST(:ledgerVersion AS bigint) IS NULL OR ledger_version(:customer::uuid) = :ledgerVersion)""";
 
     /**
      * A decision that books nothing, recorded only if the customer's contact version is still {@code :seen} and the

@@ -56,6 +56,14 @@ class DecisionFactsLoader {
     }
 
     /**
+     * The same, as the ledger kept it, unchecked, with the ledger version it is true for (null when the customer is
+     * unknown): for a decision that is recorded only where {@code ledger_version(customer_id)} still equals it.
+     */
+    PortfolioReads.KeptStanding keptStanding(UUID customerId, UUID loanId, Instant at) {
+        return ledger.keptStanding(customerId, loanId, at).orElse(null);
+    }
+
+    /**
      * @param facts         what the engine reads
      * @param productPreset the preset the loan's product asks for, if any
      * @param library       the policy versions in effect at the decision's instant
@@ -88,9 +96,10 @@ class DecisionFactsLoader {
         return load(standing, loanId, zones, at, historyFrom, true, null, false, false);
     }
 
-    /** Drops what is kept of the customer's contact facts: the next load reads them. */
-    void forget(UUID customerId) {
+    /** Drops what is kept of the customer's contact facts and of their standing on the loan: the next load reads them. */
+    void forget(UUID customerId, UUID loanId) {
         byCustomer.invalidate(customerId);
+        ledger.forget(customerId, loanId);
     }
 
     /**

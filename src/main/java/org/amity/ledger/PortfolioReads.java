@@ -240,12 +240,43 @@ public class PortfolioReads {
      * @param loanId null when no loan is asked about
      */
     public Optional<Standing> standing(UUID customerId, UUID loanId, Instant at) {
-        StandingKey key = new StandingKey(customerId, loanId);
-        CachedStanding cached = standings.getIfPresent(key);
+        CachedStanding cached = standings.getIfPresent(new StandingKey(customerId, loanId));
         if (cached != null && cached.covers(at)
                 && jdbc.sql(VERSION).param(customerId).query(Long.class).single() == cached.version()) {
             return Optional.of(cached.standing());
         }
+        return read(customerId, loanId, at).map(KeptStanding::standing);
+    }
+
+    /**
+     * A standing and the customer's ledger version it is true for.
+     *
+     * @param version compare with the SQL function {@code ledger_version(customer_id)}, which this module publishes
+     */
+    public record KeptStanding(Standing standing, long version) {
+    }
+
+    /**
+     * {@link #standing}, as kept from an earlier read when one covers the instant, without checking that the ledger has
+     * not changed since: only for a caller that records what it decides on it with a statement that checks
+     * {@code ledger_version(customer_id) = version}, and calls {@link #forget} and asks again when it does not hold.
+     */
+    public Optional<KeptStanding> keptStanding(UUID customerId, UUID loanId, Instant at) {
+        CachedStanding cached = standings.getIfPresent(new StandingKey(customerId, loanId));
+        if (cached != null && cached.covers(at)) {
+            return Optional.of(new KeptStanding(cached.standing(), cached.version()));
+        }
+        return read(customerId, loanId, at);
+    }
+
+    /** Drops the kept standing of the customer and loan: the next answer is read. */
+    public void forget(UUID customerId, UUID loanId) {
+        standings.invalidate(new StandingKey(customerId, loanId));
+    }
+
+    /** The standing as the statement reads it, kept for reuse where it may be. */
+    private Optional<KeptStanding> read(UUID customerId, UUID loanId, Instant at) {
+        StandingKey key = new StandingKey(customerId, loanId);
         LocalDate date = LocalDate.ofInstant(at, clock.bankZone());
         List<Standing> rows = new ArrayList<>(2);
         boolean[] judgedByEarlierSchedule = {false};
@@ -293,7 +324,7 @@ public class PortfolioReads {
             Instant until = changesAt[0] != null && changesAt[0].isBefore(nextDay) ? changesAt[0] : nextDay;
             standings.put(key, new CachedStanding(standing, version[0], at, until));
         }
-        return Optional.of(standing);
+        return Optional.of(new KeptStanding(standing, version[0]));
     }
 
     /**

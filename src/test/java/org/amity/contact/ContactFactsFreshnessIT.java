@@ -18,8 +18,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Decisions about now reuse the contact facts they last read for a customer while the customer's contact version is
- * unchanged. Every change must still count at once, whoever makes it: here the changes are written straight into the
+ * Decisions about now reuse the contact facts they last read for a customer, and the ledger's kept standing, while the
+ * customer's contact and ledger versions are unchanged. Every change must still count at once, whoever makes it: here the changes are written straight into the
  * tables, as another application instance (or any other writer) would, after a first decision has filled the cache.
  */
 @AmityIntegrationTest
@@ -85,6 +85,16 @@ class ContactFactsFreshnessIT {
         jdbc.sql("UPDATE contact_hold SET lifted_at = ?, lifted_by = 'elsewhere' WHERE id = ?")
                 .params(Timestamp.from(Instant.parse("2026-11-24T01:00:00Z")), hold).update();
         assertThat(call().body().path("allowed").asBoolean()).as("lifted elsewhere: allowed again").isTrue();
+    }
+
+    @Test
+    void aLoanPaidUpByAnotherWriterIsNotCalledAboutInTheVeryNextDecision() {
+        // the ledger's standing was kept by the first decision; the instalments are paid elsewhere
+        jdbc.sql("UPDATE instalment SET paid_principal = principal, paid_interest = interest, paid_fees = fees WHERE loan_id = ?::uuid")
+                .param(loanId).update();
+        Response r = call();
+        assertThat(r.body().path("allowed").asBoolean()).as(r.raw()).isFalse();
+        assertThat(codes(r)).contains("NOT_OVERDUE");
     }
 
     @Test
