@@ -18,6 +18,7 @@ import java.util.UUID;
 import org.amity.contact.domain.ContactPolicy;
 import org.amity.contact.domain.ContactRequest;
 import org.amity.contact.domain.Decision;
+import org.amity.contact.domain.DecisionFacts;
 import org.amity.contact.domain.DecisionEngine;
 import org.amity.contact.domain.ReasonCode;
 import org.amity.contact.internal.CandidateZones;
@@ -203,6 +204,9 @@ public class ContactDecisionService {
                 return Optional.of(sameRequest(same.get(), r));
             }
             return Optional.empty();
+        }
+        if (booking) {
+            facts.booked(r.customerId(), loaded.version(), new DecisionFacts.Attempt(a.at(), r.channel(), r.purpose(), r.loanId(), null));
         }
         return Optional.of(new DecisionView(id, decision.allowed(), reasons, decision.nextAllowedAt(), alternatives,
                 decision.policyVersion(), r.customerId(), r.loanId(), r.purpose(), r.channel(), a.destination(), a.at(), booking,

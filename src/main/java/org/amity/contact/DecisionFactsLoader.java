@@ -96,6 +96,16 @@ class DecisionFactsLoader {
         return load(standing, loanId, zones, at, historyFrom, true, null, false, false);
     }
 
+    /**
+     * Adds to the customer's kept contact facts an attempt just booked by a statement that moved their version from
+     * {@code seen} to {@code seen + 1}, so that the next decision about them need not read the facts again. Facts kept
+     * for another version are left alone: the next recording finds them stale.
+     */
+    void booked(UUID customerId, long seen, DecisionFacts.Attempt attempt) {
+        byCustomer.asMap().computeIfPresent(customerId, (id, kept) -> kept.version() != seen ? kept
+                : new CachedRead(kept.contact().with(attempt), seen + 1, kept.policyRevision(), kept.readAt()));
+    }
+
     /** Drops what is kept of the customer's contact facts and of their standing on the loan: the next load reads them. */
     void forget(UUID customerId, UUID loanId) {
         byCustomer.invalidate(customerId);
@@ -265,6 +275,20 @@ class DecisionFactsLoader {
         final List<DecisionFacts.Attempt> attempts = new ArrayList<>();
         long version;
         long policyRevision;
+
+        /** A copy with one more attempt. */
+        ContactRead with(DecisionFacts.Attempt attempt) {
+            ContactRead copy = new ContactRead();
+            copy.optOuts.addAll(optOuts);
+            copy.marketingOptIns.addAll(marketingOptIns);
+            copy.inconvenientTimes.addAll(inconvenientTimes);
+            copy.holds.addAll(holds);
+            copy.attempts.addAll(attempts);
+            copy.attempts.add(attempt);
+            copy.version = version;
+            copy.policyRevision = policyRevision;
+            return copy;
+        }
 
         /**
          * The attempts as a decision at {@code at} counts them: every attempt already booked counts, even one stamped
