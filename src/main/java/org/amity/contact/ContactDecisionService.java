@@ -348,7 +348,7 @@ public class ContactDecisionService {
      * and again, and parsing, validating and locating a number is most of a decision's own work. Only valid numbers
      * are kept; what a number is and where it may be do not change.
      */
-    private final Cache<String, Destination> phoneDestinations = Caffeine.newBuilder().maximumSize(100_000).build();
+    private final Cache<String, Destination> phoneDestinations = Caffeine.newBuilder().maximumSize(50_000).build();
 
     private Destination destination(ContactChannel channel, String destination, String country) {
         if (destination == null || destination.isBlank()) {

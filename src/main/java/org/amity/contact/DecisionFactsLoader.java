@@ -184,7 +184,7 @@ class DecisionFactsLoader {
      * bookings, outcomes, and the triggers on preferences and holds), so that most decisions read one small row instead
      * of seven tables. An entry read at an instant is not used for an earlier one (the business clock can be moved back).
      */
-    private final Cache<UUID, CachedRead> byCustomer = Caffeine.newBuilder().maximumSize(100_000).build();
+    private final Cache<UUID, CachedRead> byCustomer = Caffeine.newBuilder().maximumSize(20_000).build();
 
     private record CachedRead(ContactRead contact, long version, long policyRevision, Instant readAt) {
     }

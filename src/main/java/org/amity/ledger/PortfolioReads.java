@@ -333,7 +333,7 @@ public class PortfolioReads {
      * reads, in the writer's transaction) is still the one read with it. So a payment posted a moment ago, on any
      * instance, is in the very next answer; an unchanged customer costs one small read instead of the full statement.
      */
-    private final Cache<StandingKey, CachedStanding> standings = Caffeine.newBuilder().maximumSize(100_000).build();
+    private final Cache<StandingKey, CachedStanding> standings = Caffeine.newBuilder().maximumSize(20_000).build();
 
     private record StandingKey(UUID customerId, UUID loanId) {
     }
