@@ -130,10 +130,10 @@ public class ContactDecisionService {
             CustomerView customer = standing.customer();
             Destination given = destination(r.channel(), r.destination(), customer.address().country());
             Set<ZoneId> zones = CandidateZones.ofZones(customer.address().timeZone(), given.phoneZones());
-            Attempt attempt = new Attempt(r, agentLanguage, standing, kept == null ? null : kept.version(), given.value(),
+            Resolved request = new Resolved(r, agentLanguage, standing, kept == null ? null : kept.version(), given.value(),
                     zones, at, reserve);
             if (optimistic) {
-                Optional<DecisionView> decided = record(attempt, live
+                Optional<DecisionView> decided = record(request, live
                         ? facts.loadUnchecked(standing, r.loanId(), zones, at, at.minus(HISTORY))
                         : facts.load(standing, r.loanId(), zones, at, at.minus(HISTORY), false), true);
                 if (decided.isPresent()) {
@@ -142,10 +142,10 @@ public class ContactDecisionService {
                 facts.forget(r.customerId(), r.loanId());
             } else if (!reserve) {
                 // a decision that books nothing is recorded as decided on the facts just read
-                return record(attempt, facts.load(standing, r.loanId(), zones, at, at.minus(HISTORY), live), false).orElseThrow();
+                return record(request, facts.load(standing, r.loanId(), zones, at, at.minus(HISTORY), live), false).orElseThrow();
             } else {
                 return transactions.execute(status ->
-                        record(attempt, facts.loadLocked(standing, r.loanId(), zones, at, at.minus(HISTORY)), true)
+                        record(request, facts.loadLocked(standing, r.loanId(), zones, at, at.minus(HISTORY)), true)
                                 .orElseThrow(() -> new IllegalStateException("a booking under the version lock found the version moved")));
             }
         }
@@ -157,17 +157,17 @@ public class ContactDecisionService {
      * @param ledgerVersion the ledger version a kept standing is true for, which the recording checks; null for a
      *                      standing just read
      */
-    private record Attempt(DecisionRequest r, String agentLanguage, PortfolioReads.Standing standing, Long ledgerVersion,
+    private record Resolved(DecisionRequest r, String agentLanguage, PortfolioReads.Standing standing, Long ledgerVersion,
                            String destination, Set<ZoneId> zones, Instant at, boolean reserve) {
     }
 
     /**
      * Decides on {@code loaded} and records the decision (booking it, for an allowed reservation), if {@code guarded}
-     * only if the customer's contact version and the policy revision are still those the facts were read with. Empty
-     * when they are not (another decision booked, the customer's preferences or holds changed, or the policy): nothing
-     * was recorded.
+     * only if the customer's contact version and the policy revision are still those the facts were read with, and the
+     * ledger version that of a kept standing. Empty when they are not (another decision booked; the customer's
+     * preferences, holds or ledger changed; or the policy): nothing was recorded.
      */
-    private Optional<DecisionView> record(Attempt a, DecisionFactsLoader.Loaded loaded, boolean guarded) {
+    private Optional<DecisionView> record(Resolved a, DecisionFactsLoader.Loaded loaded, boolean guarded) {
         DecisionRequest r = a.r();
         CustomerView customer = a.standing().customer();
         Decision decision = evaluate(customer, loaded, r, a.destination(), a.at());
