@@ -67,8 +67,8 @@ class PortfolioStandingIT {
     @Test
     void anOverdueBorrowerWithAPaymentAClaimAndAnApplicationReadsAsTheSingleReadsSayNowBeforeAndLater() {
         OverdueBorrower b = OverdueBorrower.book(port);
-        UUID customerId = UUID.fromString(b.customerId());
-        UUID loanId = UUID.fromString(b.loanId());
+        UUID customerId = b.customerUuid();
+        UUID loanId = b.loanUuid();
         Instant now = clock.instant();
         PortfolioReads.Standing s = portfolio.standing(customerId, loanId, now).orElseThrow();
         assertThat(s.loan().daysPastDue()).isPositive();
@@ -119,8 +119,8 @@ class PortfolioStandingIT {
     @Test
     void aPaymentPostedThroughTheApiCountsInTheVeryNextAnswer() {
         OverdueBorrower b = OverdueBorrower.book(port);
-        UUID customerId = UUID.fromString(b.customerId());
-        UUID loanId = UUID.fromString(b.loanId());
+        UUID customerId = b.customerUuid();
+        UUID loanId = b.loanUuid();
         Instant now = clock.instant();
         assertThat(assertSameAsTheSingleReads(customerId, loanId, now).loan().daysPastDue()).isPositive();
 
@@ -134,8 +134,8 @@ class PortfolioStandingIT {
     @Test
     void writesStraightIntoTheLedgerTablesCountInTheVeryNextAnswer() {
         OverdueBorrower b = OverdueBorrower.book(port);
-        UUID customerId = UUID.fromString(b.customerId());
-        UUID loanId = UUID.fromString(b.loanId());
+        UUID customerId = b.customerUuid();
+        UUID loanId = b.loanUuid();
         Instant now = clock.instant();
         PortfolioReads.Standing before = assertSameAsTheSingleReads(customerId, loanId, now);
         assertThat(before.loan().openPaymentClaim()).isTrue();
@@ -159,8 +159,8 @@ class PortfolioStandingIT {
     @Test
     void anAnswerDoesNotOutliveAClaimExpiringOrTheBusinessDateTurning() {
         OverdueBorrower b = OverdueBorrower.book(port);
-        UUID customerId = UUID.fromString(b.customerId());
-        UUID loanId = UUID.fromString(b.loanId());
+        UUID customerId = b.customerUuid();
+        UUID loanId = b.loanUuid();
         Instant now = clock.instant();
         Instant expires = jdbc.sql("SELECT max(expires_at) FROM payment_claim WHERE loan_id = ?").param(loanId)
                 .query(Timestamp.class).single().toInstant();

@@ -3,6 +3,7 @@ package org.amity.support;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
+import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -52,6 +53,14 @@ public record OverdueBorrower(String customerId, String customerNumber, String n
         assertThat(application.status()).as(application.raw()).isEqualTo(201);
 
         return new OverdueBorrower(customerId, "C-UI-" + run, name, nationalId, PHONE, loanId, "L-UI-" + run);
+    }
+
+    public UUID customerUuid() {
+        return UUID.fromString(customerId);
+    }
+
+    public UUID loanUuid() {
+        return UUID.fromString(loanId);
     }
 
     public String nationalIdLast4() {
