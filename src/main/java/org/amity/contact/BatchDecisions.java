@@ -47,9 +47,10 @@ import tools.jackson.databind.json.JsonMapper;
  * <p>Each candidate lists channels to try; the customer's preferred channel goes first when it is one of them,
  * then the candidate's order. The first channel the engine allows is decided (and booked when the candidate asks
  * for that channel to be reserved); when none is allowed, the decision of the first channel tried is recorded, with
- * its reasons. Decisions of one chunk are serialised against every other decision about the same customers by the
- * same per-customer locks as a reservation that {@code decide} makes under lock, taken in a fixed order, and every decision booked earlier in
- * the chunk counts towards the caps of the later ones.
+ * its reasons. Decisions of one chunk are serialised against every other decision about the same customers by
+ * locking the customers' contact version rows, in a fixed order, as a reservation that lost its optimistic race does,
+ * and moving the version of every customer booked for; every decision booked earlier in the chunk counts towards the
+ * caps of the later ones.
  */
 @Service
 public class BatchDecisions {

@@ -230,8 +230,9 @@ public class ContactDecisionService {
      * decision was made on a standing the ledger kept ({@code ledger_version} is the ledger's published check).
      */
     private static final String POLICY_CURRENT = """
-            (SELECT revision FROM contact_policy_revision) = :revision
-            AND (CAST(:ledgerVersion AS bigint) IS NULL OR ledger_version(:customer::uuid) = :ledgerVersion)""";
+            %s = :revision
+            AND (CAST(:ledgerVersion AS bigint) IS NULL OR ledger_version(:customer::uuid) = :ledgerVersion)""".formatted(
+            DecisionFactsLoader.POLICY_REVISION_NOW);
 
     /**
      * A decision that books nothing, recorded only if the customer's contact version is still {@code :seen} and the
@@ -239,8 +240,8 @@ public class ContactDecisionService {
      */
     private static final String INSERT_IF_CURRENT = """
             INSERT INTO %s SELECT %s
-             WHERE coalesce((SELECT version FROM contact_customer_version WHERE customer_id = :customer), 0) = :seen AND %s
-            ON CONFLICT (idempotency_key) DO NOTHING""".formatted(COLUMNS, VALUES, POLICY_CURRENT);
+             WHERE %s = :seen AND %s
+            ON CONFLICT (idempotency_key) DO NOTHING""".formatted(COLUMNS, VALUES, DecisionFactsLoader.CONTACT_VERSION, POLICY_CURRENT);
 
     /**
      * A decision that books an attempt: recorded only if the customer's contact version is still {@code :seen} (0 when

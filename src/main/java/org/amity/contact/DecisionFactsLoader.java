@@ -221,10 +221,14 @@ class DecisionFactsLoader {
         return read;
     }
 
+    /** The contact version of {@code :customer}: 0 when none was ever recorded. */
+    static final String CONTACT_VERSION = "coalesce((SELECT version FROM contact_customer_version WHERE customer_id = :customer), 0)";
+
+    /** The policy revision. */
+    static final String POLICY_REVISION_NOW = "(SELECT revision FROM contact_policy_revision)";
+
     /** The customer's contact version and the policy revision: what tells whether cached facts are still current. */
-    private static final String VERSIONS = """
-            SELECT coalesce((SELECT version FROM contact_customer_version WHERE customer_id = :customer), 0),
-                   (SELECT revision FROM contact_policy_revision)""";
+    private static final String VERSIONS = "SELECT " + CONTACT_VERSION + ", " + POLICY_REVISION_NOW;
 
     /**
      * The policy version ids and holiday key in effect at {@code at}: those of the last read while the revision is
@@ -343,8 +347,8 @@ class DecisionFactsLoader {
     /**
      * The customer's preferences (those the rules read: opt-outs, marketing opt-ins, inconvenient times), the holds not
      * lifted by {@code at}, the attempts booked since {@code historyFrom} (allowed, reserved decisions, with their
-     * outcomes so far), and the keys of the policy versions and holiday years in effect: one statement, one row per
-     * item, told apart by {@code part}. Each part is an index look-up of its own (EXPLAIN in docs/benchmarks.md).
+     * outcomes so far), the customer's contact version and the policy revision: one statement, one row per item, told
+     * apart by {@code part}. Each part is an index look-up of its own (EXPLAIN in docs/benchmarks.md).
      */
     private Read read(UUID customerId, Instant at, Instant historyFrom, boolean live, boolean withAttempts) {
         ContactRead read = new ContactRead();

@@ -186,7 +186,7 @@ public class PortfolioReads {
                        c.time_zone, c.created_at,
                        l.id AS loan_id, l.product, l.currency, l.grace_days, l.rescheduled_at, l.oldest, l.oldest_paid_since,
                        l.next_unpaid, l.open_claim, l.changes_at, a.needs_action,
-                       (SELECT v.version FROM ledger_customer_version v WHERE v.customer_id = c.id) AS ledger_version,
+                       ledger_version(c.id) AS ledger_version,
                        p.id AS point_id, p.type, p.value, p.verified, p.owner
                   FROM customer c
                   LEFT JOIN LATERAL (
@@ -345,7 +345,8 @@ public class PortfolioReads {
         }
     }
 
-    private static final String VERSION = "SELECT coalesce((SELECT version FROM ledger_customer_version WHERE customer_id = ?), 0)";
+    /** The ledger version of a customer, by the same function other modules check it with. */
+    private static final String VERSION = "SELECT ledger_version(?)";
 
     private static LoanState loanState(ResultSet rs, UUID customerId, LocalDate date) throws java.sql.SQLException {
         UUID loanId = rs.getObject("loan_id", UUID.class);
