@@ -20,6 +20,7 @@ import org.amity.contact.domain.DecisionFacts;
 import org.amity.contact.domain.PolicyLibrary;
 import org.amity.ledger.CustomerView;
 import org.amity.ledger.PortfolioReads;
+import org.amity.platform.AfterCommit;
 import org.amity.platform.ApiProblem;
 import org.springframework.jdbc.core.PreparedStatementCallback;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -102,8 +103,8 @@ class DecisionFactsLoader {
      * for another version are left alone: the next recording finds them stale.
      */
     void booked(UUID customerId, long seen, DecisionFacts.Attempt attempt) {
-        byCustomer.asMap().computeIfPresent(customerId, (id, kept) -> kept.version() != seen ? kept
-                : new CachedRead(kept.contact().with(attempt), seen + 1, kept.policyRevision(), kept.readAt()));
+        AfterCommit.run(() -> byCustomer.asMap().computeIfPresent(customerId, (id, kept) -> kept.version() != seen ? kept
+                : new CachedRead(kept.contact().with(attempt), seen + 1, kept.policyRevision(), kept.readAt())));
     }
 
     /** Drops what is kept of the customer's contact facts and of their standing on the loan: the next load reads them. */
@@ -217,7 +218,8 @@ class DecisionFactsLoader {
             }
         }
         Read read = read(customerId, at, historyFrom, true, true);
-        byCustomer.put(customerId, new CachedRead(read.contact(), read.version(), read.policyRevision(), at));
+        CachedRead kept = new CachedRead(read.contact(), read.version(), read.policyRevision(), at);
+        AfterCommit.run(() -> byCustomer.put(customerId, kept));
         return read;
     }
 
@@ -254,7 +256,7 @@ class DecisionFactsLoader {
         });
         PolicyKeys read = new PolicyKeys(readRevision[0], List.copyOf(versions), holidayKey[0], at, until[0]);
         if (live) {
-            currentPolicy = read;
+            AfterCommit.run(() -> currentPolicy = read);
         }
         return read;
     }
@@ -372,7 +374,8 @@ class DecisionFactsLoader {
                     }
                     return null;
                 });
-        byCustomer.put(customerId, new CachedRead(read, read.version, read.policyRevision, at));
+        CachedRead kept = new CachedRead(read, read.version, read.policyRevision, at);
+        AfterCommit.run(() -> byCustomer.put(customerId, kept));
         return new Read(read, read.version, read.policyRevision);
     }
 

@@ -16,6 +16,12 @@ public record Delinquency(UUID loanId, UUID customerId, Instant asOf, LocalDate 
                           String bucket, BigDecimal overdueAmount, String currency, LocalDate oldestUnpaidDueDate,
                           int graceDays) {
 
+    /** The same answer as of another instant of the same business date, for which nothing in the ledger differs. */
+    public Delinquency at(Instant instant) {
+        return new Delinquency(loanId, customerId, instant, businessDate, daysPastDue, bucket, overdueAmount, currency,
+                oldestUnpaidDueDate, graceDays);
+    }
+
     public boolean overdue() {
         return daysPastDue > 0;
     }

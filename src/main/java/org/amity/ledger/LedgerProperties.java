@@ -16,6 +16,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param allocationOrder       component order inside an instalment, by default for every product
  * @param productAllocationOrder per-product overrides of the allocation order
  * @param claimExpiryBusinessDays how long a "I have paid" claim stays open without a matching payment
+ * @param keptAnswers           how many answers of each kind (a loan's delinquency, a customer's standing for a loan)
+ *                              an instance keeps for reuse while the ledger has not changed ({@link KeptAnswer})
  */
 @ConfigurationProperties("amity.ledger")
 public record LedgerProperties(
@@ -23,7 +25,8 @@ public record LedgerProperties(
         @DefaultValue(BucketPolicy.DEFAULT) String buckets,
         @DefaultValue({"PENALTY", "FEE", "INTEREST", "PRINCIPAL"}) List<Component> allocationOrder,
         Map<String, List<Component>> productAllocationOrder,
-        @DefaultValue("3") int claimExpiryBusinessDays) {
+        @DefaultValue("3") int claimExpiryBusinessDays,
+        @DefaultValue("20000") int keptAnswers) {
 
     public List<Component> allocationOrderFor(String product) {
         if (productAllocationOrder != null && productAllocationOrder.containsKey(product)) {

@@ -1,5 +1,7 @@
 package org.amity.ledger;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -23,6 +25,7 @@ import org.amity.ledger.domain.Money;
 import org.amity.ledger.domain.RepaymentMethod;
 import org.amity.ledger.domain.ScheduleCalculator;
 import org.amity.ledger.domain.ScheduledInstalment;
+import org.amity.platform.AfterCommit;
 import org.amity.platform.ApiProblem;
 import org.amity.platform.AuditTrail;
 import org.amity.platform.BusinessClock;
@@ -42,6 +45,7 @@ public class LoanService {
 
     LoanService(JdbcClient jdbc, BusinessClock clock, AuditTrail audit, LedgerProperties properties) {
         this.jdbc = jdbc;
+        this.delinquencies = Caffeine.newBuilder().maximumSize(properties.keptAnswers()).build();
         this.clock = clock;
         this.audit = audit;
         this.properties = properties;
@@ -247,14 +251,37 @@ public class LoanService {
      * before {@code asOf} count, so the answer for "now" changes the moment a payment is posted.
      */
     public Delinquency delinquency(UUID loanId, Instant asOf) {
-        record Row(UUID customerId, String currency, int graceDays, Instant rescheduledAt, DelinquencyCalculator.Unpaid unpaid) {
+        KeptAnswer<Delinquency> kept = delinquencies.getIfPresent(loanId);
+        if (kept != null && kept.covers(asOf)
+                && jdbc.sql(KeptAnswer.VERSION).param(kept.answer().customerId()).query(Long.class).single() == kept.version()) {
+            return kept.answer().at(asOf);
+        }
+        return readDelinquency(loanId, asOf);
+    }
+
+    /**
+     * Answers of {@link #delinquency} kept for reuse, by loan: a dialer or a screen asks about the same loans again and
+     * again, and an unchanged customer then costs one small read instead of the statement over the schedule and its
+     * allocations. Bounded by {@code amity.ledger.kept-answers} per instance.
+     */
+    private final Cache<UUID, KeptAnswer<Delinquency>> delinquencies;
+
+    /** {@link #delinquency} read from the ledger, and kept where it may be. */
+    Delinquency readDelinquency(UUID loanId, Instant asOf) {
+        record Row(UUID customerId, String currency, int graceDays, Instant rescheduledAt, long version, Instant changesAt,
+                   DelinquencyCalculator.Unpaid unpaid) {
         }
         LocalDate businessDate = LocalDate.ofInstant(asOf, clock.bankZone());
         // One round trip: the loan, and each instalment due by the business date with what was still unpaid at
-        // asOf = unpaid now + what later payments (received after asOf) have since paid of it.
+        // asOf = unpaid now + what later payments (received after asOf) have since paid of it; with the customer's
+        // ledger version and the first instant after asOf at which a payment already posted was received (until
+        // then the answer only changes with the business date or a write, which moves the version).
         List<Row> rows = jdbc.sql("""
                 SELECT l.customer_id, l.currency, l.grace_days, i.number, i.due_date,
-                       i.remaining + COALESCE(later.amount, 0) AS remaining, l.rescheduled_at
+                       i.remaining + COALESCE(later.amount, 0) AS remaining, l.rescheduled_at,
+                       ledger_version(l.customer_id) AS version,
+                       (SELECT min(pa.received_at) FROM payment_allocation pa
+                         WHERE pa.loan_id = l.id AND pa.received_at > :asOf) AS changes_at
                   FROM loan l
                   LEFT JOIN instalment i ON i.loan_id = l.id AND i.due_date <= :date
                   LEFT JOIN (SELECT instalment_number, sum(amount) AS amount FROM payment_allocation
@@ -266,8 +293,10 @@ public class LoanService {
                 .query((rs, n) -> {
                     LocalDate due = rs.getObject(5, LocalDate.class);
                     OffsetDateTime rescheduled = rs.getObject(7, OffsetDateTime.class);
+                    OffsetDateTime changes = rs.getObject(9, OffsetDateTime.class);
                     return new Row(rs.getObject(1, UUID.class), rs.getString(2), rs.getInt(3),
-                            rescheduled == null ? null : rescheduled.toInstant(),
+                            rescheduled == null ? null : rescheduled.toInstant(), rs.getLong(8),
+                            changes == null ? null : changes.toInstant(),
                             due == null ? null : new DelinquencyCalculator.Unpaid(rs.getInt(4), due, rs.getBigDecimal(6)));
                 })
                 .list();
@@ -275,11 +304,18 @@ public class LoanService {
             throw ApiProblem.notFound("LOAN_NOT_FOUND", "No loan with id " + loanId);
         }
         List<DelinquencyCalculator.Unpaid> unpaid = rows.stream().map(Row::unpaid).filter(java.util.Objects::nonNull).toList();
-        if (rows.get(0).rescheduledAt() != null && asOf.isBefore(rows.get(0).rescheduledAt())) {
+        Row head = rows.get(0);
+        boolean judgedByEarlierSchedule = head.rescheduledAt() != null && asOf.isBefore(head.rescheduledAt());
+        if (judgedByEarlierSchedule) {
             unpaid = archivedUnpaid(loanId, asOf, businessDate).orElse(unpaid);
         }
-        Row head = rows.get(0);
-        return delinquency(loanId, head.customerId(), head.currency(), head.graceDays(), asOf, businessDate, unpaid);
+        Delinquency d = delinquency(loanId, head.customerId(), head.currency(), head.graceDays(), asOf, businessDate, unpaid);
+        if (!judgedByEarlierSchedule) {
+            KeptAnswer<Delinquency> kept = new KeptAnswer<>(d, head.version(), asOf,
+                    KeptAnswer.until(businessDate, clock.bankZone(), head.changesAt()));
+            AfterCommit.run(() -> delinquencies.put(loanId, kept));
+        }
+        return d;
     }
 
     private Delinquency delinquency(UUID loanId, UUID customerId, String currency, int graceDays, Instant asOf,

@@ -22,6 +22,7 @@ import org.amity.ledger.CustomerView.Address;
 import org.amity.ledger.CustomerView.ContactOwner;
 import org.amity.ledger.CustomerView.ContactPoint;
 import org.amity.ledger.CustomerView.ContactType;
+import org.amity.platform.AfterCommit;
 import org.amity.platform.BusinessClock;
 import org.amity.platform.PersonalData;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -55,6 +56,7 @@ public class PortfolioReads {
         this.template = template;
         this.clock = clock;
         this.properties = properties;
+        this.standings = Caffeine.newBuilder().maximumSize(properties.keptAnswers()).build();
     }
 
     /**
@@ -240,10 +242,10 @@ public class PortfolioReads {
      * @param loanId null when no loan is asked about
      */
     public Optional<Standing> standing(UUID customerId, UUID loanId, Instant at) {
-        CachedStanding cached = standings.getIfPresent(new StandingKey(customerId, loanId));
+        KeptAnswer<Standing> cached = standings.getIfPresent(new StandingKey(customerId, loanId));
         if (cached != null && cached.covers(at)
-                && jdbc.sql(VERSION).param(customerId).query(Long.class).single() == cached.version()) {
-            return Optional.of(cached.standing());
+                && jdbc.sql(KeptAnswer.VERSION).param(customerId).query(Long.class).single() == cached.version()) {
+            return Optional.of(cached.answer());
         }
         return read(customerId, loanId, at).map(KeptStanding::standing);
     }
@@ -262,9 +264,9 @@ public class PortfolioReads {
      * {@code ledger_version(customer_id) = version}, and calls {@link #forget} and asks again when it does not hold.
      */
     public Optional<KeptStanding> keptStanding(UUID customerId, UUID loanId, Instant at) {
-        CachedStanding cached = standings.getIfPresent(new StandingKey(customerId, loanId));
+        KeptAnswer<Standing> cached = standings.getIfPresent(new StandingKey(customerId, loanId));
         if (cached != null && cached.covers(at)) {
-            return Optional.of(new KeptStanding(cached.standing(), cached.version()));
+            return Optional.of(new KeptStanding(cached.answer(), cached.version()));
         }
         return read(customerId, loanId, at);
     }
@@ -320,9 +322,8 @@ public class PortfolioReads {
         if (!judgedByEarlierSchedule[0] && (loanId == null || loan != null)) {
             // the same answer holds until the business date ends, or a payment received or a claim made, matched or
             // expiring after the instant takes effect, or the ledger changes (the version)
-            Instant nextDay = date.plusDays(1).atStartOfDay(clock.bankZone()).toInstant();
-            Instant until = changesAt[0] != null && changesAt[0].isBefore(nextDay) ? changesAt[0] : nextDay;
-            standings.put(key, new CachedStanding(standing, version[0], at, until));
+            KeptAnswer<Standing> kept = new KeptAnswer<>(standing, version[0], at, KeptAnswer.until(date, clock.bankZone(), changesAt[0]));
+            AfterCommit.run(() -> standings.put(key, kept));
         }
         return Optional.of(new KeptStanding(standing, version[0]));
     }
@@ -333,20 +334,10 @@ public class PortfolioReads {
      * reads, in the writer's transaction) is still the one read with it. So a payment posted a moment ago, on any
      * instance, is in the very next answer; an unchanged customer costs one small read instead of the full statement.
      */
-    private final Cache<StandingKey, CachedStanding> standings = Caffeine.newBuilder().maximumSize(20_000).build();
+    private final Cache<StandingKey, KeptAnswer<Standing>> standings;
 
     private record StandingKey(UUID customerId, UUID loanId) {
     }
-
-    /** A standing read at {@code from}, true for every instant before {@code until} while the version is unchanged. */
-    private record CachedStanding(Standing standing, long version, Instant from, Instant until) {
-        boolean covers(Instant at) {
-            return !at.isBefore(from) && at.isBefore(until);
-        }
-    }
-
-    /** The ledger version of a customer, by the same function other modules check it with. */
-    private static final String VERSION = "SELECT ledger_version(?)";
 
     private static LoanState loanState(ResultSet rs, UUID customerId, LocalDate date) throws java.sql.SQLException {
         UUID loanId = rs.getObject("loan_id", UUID.class);

@@ -57,7 +57,7 @@ class PortfolioStandingIT {
         PortfolioReads.Standing s = portfolio.standing(customerId, loanId, at).orElseThrow();
         assertThat(s.customer()).isEqualTo(customers.find(customerId).orElseThrow());
         assertThat(s.applicationNeedsCustomerAction()).isEqualTo(applications.anyNeedingCustomerAction(customerId));
-        Delinquency d = loans.delinquency(loanId, at);
+        Delinquency d = loans.readDelinquency(loanId, at);
         LoanService.LoanSummary summary = loans.summary(loanId).orElseThrow();
         assertThat(s.loan()).isEqualTo(new PortfolioReads.LoanState(loanId, customerId, summary.product(), summary.currency(),
                 d.graceDays(), d.daysPastDue(), summary.nextUnpaidDueDate(), claims.hasOpenClaim(loanId, at)));
