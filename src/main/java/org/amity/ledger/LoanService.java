@@ -42,9 +42,11 @@ public class LoanService {
     private final AuditTrail audit;
     private final LedgerProperties properties;
     private final BucketPolicy buckets;
+    private final LedgerVersions versions;
 
-    LoanService(JdbcClient jdbc, BusinessClock clock, AuditTrail audit, LedgerProperties properties) {
+    LoanService(JdbcClient jdbc, BusinessClock clock, AuditTrail audit, LedgerProperties properties, LedgerVersions versions) {
         this.jdbc = jdbc;
+        this.versions = versions;
         this.delinquencies = Caffeine.newBuilder().maximumSize(properties.keptAnswers()).build();
         this.clock = clock;
         this.audit = audit;
@@ -252,8 +254,7 @@ public class LoanService {
      */
     public Delinquency delinquency(UUID loanId, Instant asOf) {
         KeptAnswer<Delinquency> kept = delinquencies.getIfPresent(loanId);
-        if (kept != null && kept.covers(asOf)
-                && jdbc.sql(KeptAnswer.VERSION).param(kept.answer().customerId()).query(Long.class).single() == kept.version()) {
+        if (kept != null && kept.covers(asOf) && versions.of(kept.answer().customerId()) == kept.version()) {
             return kept.answer().at(asOf);
         }
         return readDelinquency(loanId, asOf);

@@ -40,6 +40,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class PortfolioReads {
 
+    private final LedgerVersions versions;
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
     private final BusinessClock clock;
@@ -49,7 +50,9 @@ public class PortfolioReads {
     /** {@link #standing}'s statement, with the tolerance as a literal (see there). */
     private final String standingSql;
 
-    PortfolioReads(JdbcClient jdbc, JdbcTemplate template, BusinessClock clock, LedgerProperties properties, LoanService loans) {
+    PortfolioReads(JdbcClient jdbc, JdbcTemplate template, BusinessClock clock, LedgerProperties properties, LoanService loans,
+                   LedgerVersions versions) {
+        this.versions = versions;
         this.jdbc = jdbc;
         this.loans = loans;
         this.standingSql = STANDING.formatted(properties.tolerance().toPlainString());
@@ -243,8 +246,7 @@ public class PortfolioReads {
      */
     public Optional<Standing> standing(UUID customerId, UUID loanId, Instant at) {
         KeptAnswer<Standing> cached = standings.getIfPresent(new StandingKey(customerId, loanId));
-        if (cached != null && cached.covers(at)
-                && jdbc.sql(KeptAnswer.VERSION).param(customerId).query(Long.class).single() == cached.version()) {
+        if (cached != null && cached.covers(at) && versions.of(customerId) == cached.version()) {
             return Optional.of(cached.answer());
         }
         return read(customerId, loanId, at).map(KeptStanding::standing);
