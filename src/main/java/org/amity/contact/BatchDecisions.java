@@ -31,6 +31,7 @@ import org.amity.contact.internal.CandidateZones;
 import org.amity.identity.CurrentUser;
 import org.amity.ledger.CustomerView;
 import org.amity.ledger.PortfolioReads;
+import org.amity.platform.TimeOrderedIds;
 import org.amity.platform.BusinessClock;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -182,7 +183,7 @@ public class BatchDecisions {
                 // booked now, or about to be made (a call planned for today): either way later decisions must see it
                 history.add(new DecisionFacts.Attempt(at, chosenChannel, c.purpose(), c.loanId(), null));
             }
-            UUID id = UUID.randomUUID();
+            UUID id = TimeOrderedIds.next();
             Decision d = chosen;
             List<ReasonView> reasons = d.reasons().stream().map(r -> new ReasonView(r.code().name(), r.message(language),
                     r.message(customer.language()), r.holdType(), r.source())).toList();

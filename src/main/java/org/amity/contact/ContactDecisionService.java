@@ -28,6 +28,7 @@ import org.amity.ledger.CustomerView;
 import org.amity.ledger.PortfolioReads;
 import org.amity.platform.ApiProblem;
 import org.amity.platform.BusinessClock;
+import org.amity.platform.TimeOrderedIds;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -172,7 +173,7 @@ public class ContactDecisionService {
         CustomerView customer = a.standing().customer();
         Decision decision = evaluate(customer, loaded, r, a.destination(), a.at());
         boolean booking = a.reserve() && decision.allowed();
-        UUID id = UUID.randomUUID();
+        UUID id = TimeOrderedIds.next();
         String language = a.agentLanguage() == null ? customer.language() : a.agentLanguage();
         List<ReasonView> reasons = decision.reasons().stream().map(reason -> new ReasonView(reason.code().name(),
                 reason.message(language), reason.message(customer.language()), reason.holdType(), reason.source())).toList();
@@ -223,7 +224,7 @@ public class ContactDecisionService {
             :allowed::boolean, :reserved::boolean, :reasons, :next::timestamptz, :alternatives, :policy, :key, :by""";
 
     /** A decision that books nothing. */
-    private static final String INSERT = "INSERT INTO " + COLUMNS + " VALUES (" + VALUES + ") ON CONFLICT (idempotency_key) DO NOTHING";
+    private static final String INSERT = "INSERT INTO " + COLUMNS + " VALUES (" + VALUES + ") ON CONFLICT (idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING";
 
     /**
      * The policy revision is still {@code :revision}, and the ledger version still {@code :ledgerVersion} where the
@@ -241,7 +242,7 @@ public class ContactDecisionService {
     private static final String INSERT_IF_CURRENT = """
             INSERT INTO %s SELECT %s
              WHERE %s = :seen AND %s
-            ON CONFLICT (idempotency_key) DO NOTHING""".formatted(COLUMNS, VALUES, DecisionFactsLoader.CONTACT_VERSION, POLICY_CURRENT);
+            ON CONFLICT (idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING""".formatted(COLUMNS, VALUES, DecisionFactsLoader.CONTACT_VERSION, POLICY_CURRENT);
 
     /**
      * A decision that books an attempt: recorded only if the customer's contact version is still {@code :seen} (0 when
@@ -255,7 +256,7 @@ public class ContactDecisionService {
                 ON CONFLICT (customer_id) DO UPDATE SET version = v.version + 1 WHERE v.version = :seen
                 RETURNING 1)
             INSERT INTO %s SELECT %s FROM booked WHERE %s
-            ON CONFLICT (idempotency_key) DO NOTHING""".formatted(COLUMNS, VALUES, POLICY_CURRENT);
+            ON CONFLICT (idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING""".formatted(COLUMNS, VALUES, POLICY_CURRENT);
 
     /**
      * What the engine would answer now, without recording anything: for screens that explain ("may I call
