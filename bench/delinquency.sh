@@ -9,7 +9,7 @@
 #        and wrk (Debian package wrk).
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/.." && pwd)
-jar=${1:-$repo/target/amity-0.1.0-SNAPSHOT.jar}
+jar=$(realpath "${1:-$repo/target/amity-0.1.0-SNAPSHOT.jar}")
 port=${2:-8092}
 warm=${3:-180}
 measured=${4:-60}
@@ -18,7 +18,13 @@ cd "$dir"
 java -Xmx512m -jar "$jar" --server.port="$port" > app.log 2>&1 &
 app=$!
 trap 'kill $app 2>/dev/null || true' EXIT
-for _ in $(seq 1 120); do curl -sf "localhost:$port/actuator/health" > /dev/null && break; sleep 2; done
+up=false
+for _ in $(seq 1 120); do
+  if curl -sf "localhost:$port/actuator/health" > /dev/null; then up=true; break; fi
+  kill -0 $app 2> /dev/null || break
+  sleep 2
+done
+if [ "$up" != true ]; then echo "Amity did not start; its log is $dir/app.log" >&2; tail -5 app.log >&2; exit 1; fi
 java -cp "$repo/target/test-classes:$repo/target/classes:$(cat "$repo/target/cp.txt")" \
      org.amity.bench.DelinquencyLoadDriver ids "http://localhost:$port" loans.txt 500 > /dev/null
 cp "$repo/bench/delinquency.lua" .
