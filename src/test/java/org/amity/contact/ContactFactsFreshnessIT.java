@@ -160,6 +160,33 @@ class ContactFactsFreshnessIT {
         assertThat(codes(third)).contains("DAILY_CAP");
     }
 
+    @Autowired
+    ContactDecisionService decisions;
+
+    @Autowired
+    org.springframework.transaction.PlatformTransactionManager transactionManager;
+
+    /**
+     * A booking inside a transaction that rolls back must not reach the kept facts: the rolled-back booking's version
+     * number is given again to the next committed change, and kept facts carrying its attempt would then pass for
+     * current and count a call that never happened.
+     */
+    @Test
+    void aBookingRolledBackIsNotCountedOnceTheVersionIsMovedAgain() {
+        assertThat(book().body().path("allowed").asBoolean()).as("the first call of the day").isTrue();
+        ContactDecisionService.DecisionRequest second = new ContactDecisionService.DecisionRequest(UUID.fromString(customerId),
+                UUID.fromString(loanId), ContactPurpose.COLLECTION, ContactChannel.VOICE, phone, true, null, null);
+        new org.springframework.transaction.support.TransactionTemplate(transactionManager).executeWithoutResult(status -> {
+            assertThat(decisions.decide(second, "en").reserved()).as("booked inside the transaction").isTrue();
+            status.setRollbackOnly();
+        });
+        // another writer's committed change moves the version to the number the rolled-back booking had given it
+        jdbc.sql("UPDATE contact_customer_version SET version = version + 1 WHERE customer_id = ?::uuid").param(customerId).update();
+        Response secondForReal = book();
+        assertThat(secondForReal.body().path("allowed").asBoolean()).as("only one call was made: " + secondForReal.raw()).isTrue();
+        assertThat(codes(book())).as("and now two").contains("DAILY_CAP");
+    }
+
     Response book() {
         return dialer.post("/api/v1/contact-decisions", """
                 {"customerId":"%s","loanId":"%s","purpose":"COLLECTION","channel":"VOICE","destination":"%s","reserve":true}"""
