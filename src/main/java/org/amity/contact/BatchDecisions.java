@@ -33,6 +33,7 @@ import org.amity.ledger.CustomerView;
 import org.amity.ledger.PortfolioReads;
 import org.amity.platform.TimeOrderedIds;
 import org.amity.platform.BusinessClock;
+import org.amity.platform.SqlArrays;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -119,7 +120,7 @@ public class BatchDecisions {
         Set<UUID> customerIds = candidates.stream().map(Candidate::customerId).collect(Collectors.toCollection(TreeSet::new));
         // the same lock as a single reserving decision that lost its optimistic race; in a fixed order, so that two
         // batches cannot deadlock; held to the end of the caller's transaction
-        jdbc.sql(DecisionFactsLoader.LOCK_VERSIONS).param("customers", DecisionFactsLoader.idArray(customerIds)).update();
+        jdbc.sql(DecisionFactsLoader.LOCK_VERSIONS).param("customers", SqlArrays.uuids(customerIds)).update();
         Instant at = clock.instant().truncatedTo(ChronoUnit.MICROS);
         Map<String, DecisionView> earlier = earlierDecisions(candidates);
         Map<UUID, CustomerView> customers = portfolio.customers(customerIds);
@@ -205,7 +206,7 @@ public class BatchDecisions {
             Set<UUID> booked = results.stream().filter(result -> !result.earlier() && result.decision().reserved())
                     .map(result -> result.candidate().customerId()).collect(Collectors.toCollection(TreeSet::new));
             if (!booked.isEmpty()) {
-                jdbc.sql(DecisionFactsLoader.MOVE_VERSIONS).param("customers", DecisionFactsLoader.idArray(booked)).update();
+                jdbc.sql(DecisionFactsLoader.MOVE_VERSIONS).param("customers", SqlArrays.uuids(booked)).update();
             }
         }
         return results;

@@ -28,6 +28,7 @@ import org.amity.ledger.CustomerView;
 import org.amity.ledger.PortfolioReads;
 import org.amity.platform.ApiProblem;
 import org.amity.platform.BusinessClock;
+import org.amity.platform.SqlArrays;
 import org.amity.platform.TimeOrderedIds;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -308,7 +309,7 @@ public class ContactDecisionService {
         jdbc.sql("UPDATE contact_decision SET outcome = ?, outcome_at = ?, outcome_by = ? WHERE id = ?")
                 .params(request.outcome().name(), Timestamp.from(occurred), CurrentUser.name(), decisionId).update();
         // an outcome changes what counts towards the caps (an attempt that did not connect does not)
-        jdbc.sql(DecisionFactsLoader.MOVE_VERSIONS).param("customers", DecisionFactsLoader.idArray(List.of(decision.customerId()))).update();
+        jdbc.sql(DecisionFactsLoader.MOVE_VERSIONS).param("customers", SqlArrays.uuids(List.of(decision.customerId()))).update();
         return find(decisionId).orElseThrow();
     }
 

@@ -396,11 +396,6 @@ class DecisionFactsLoader {
             SELECT c, 0 FROM unnest(CAST(:customers AS uuid[])) AS c ORDER BY c
             ON CONFLICT (customer_id) DO UPDATE SET version = v.version""";
 
-    /** {@code ids} as a PostgreSQL array literal, the {@code :customers} of {@link #LOCK_VERSIONS} and {@link #MOVE_VERSIONS}. */
-    static String idArray(java.util.Collection<UUID> ids) {
-        return ids.stream().map(UUID::toString).collect(java.util.stream.Collectors.joining(",", "{", "}"));
-    }
-
     /** Moves the contact versions of {@code :customers} on (creating those missing): their facts changed. */
     static final String MOVE_VERSIONS = """
             INSERT INTO contact_customer_version AS v (customer_id, version)

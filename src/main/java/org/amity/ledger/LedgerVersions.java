@@ -5,8 +5,8 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.amity.platform.CoalescedReads;
+import org.amity.platform.SqlArrays;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -38,7 +38,7 @@ class LedgerVersions {
     private Map<UUID, Long> read(Set<UUID> customers) {
         Map<UUID, Long> versions = new HashMap<>(customers.size() * 2);
         jdbc.sql("SELECT c, ledger_version(c) FROM unnest(CAST(? AS uuid[])) AS c")
-                .param(customers.stream().map(UUID::toString).collect(Collectors.joining(",", "{", "}")))
+                .param(SqlArrays.uuids(customers))
                 .query((ResultSet rs) -> {
                     versions.put(rs.getObject(1, UUID.class), rs.getLong(2));
                 });
