@@ -6,8 +6,9 @@ import java.time.Instant;
  * An answer the ledger read at {@code from} and keeps for reuse: it is true for every instant from {@code from} until
  * (not including) {@code until} while the customer's ledger version is still {@code version}. The version
  * ({@code ledger_customer_version}) is moved by triggers on every ledger table such answers read, in the writer's own
- * transaction, so a write on any application instance is seen by the very next check ({@link LedgerVersions}); {@code until} is the first
- * instant at which the answer changes by itself (the business date turning, a payment received later taking effect).
+ * transaction, so a write on any application instance is seen by the very next check ({@link LedgerVersions}).
+ * {@code until} is the first instant at which the answer changes by itself (the business date turning, a payment
+ * received later taking effect).
  */
 record KeptAnswer<T>(T answer, long version, Instant from, Instant until) {
 

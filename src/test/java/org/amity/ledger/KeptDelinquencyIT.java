@@ -91,10 +91,7 @@ class KeptDelinquencyIT {
         Api admin = Api.as(port, "admin");
         String run = UUID.randomUUID().toString().substring(0, 8);
         String customer = Borrowers.cnCustomer(admin, "KD-" + run, "保留", "+8613800000124");
-        String loan = admin.post("/api/v1/loans", """
-                {"externalId":"KDL-%s","customerId":"%s","product":"CONSUMER","currency":"CNY","principal":"12000.00",
-                 "annualRate":"0.06","termMonths":12,"method":"EQUAL_INSTALLMENT","disbursedOn":"2026-01-10",
-                 "firstDueDate":"2026-02-10","graceDays":3}""".formatted(run, customer)).text("id");
+        String loan = Borrowers.consumerLoanFromFebruary2026(admin, "KDL-" + run, customer);
         // the first instalment paid in full at 10:00 Shanghai time on 20 February, ten days late
         admin.post("/api/v1/loans/" + loan + "/payments", """
                 {"amount":"1032.80","reference":"KDP-%s","receivedAt":"2026-02-20T10:00:00+08:00"}""".formatted(run));

@@ -86,10 +86,7 @@ class PortfolioStandingIT {
         Api admin = Api.as(port, "admin");
         String run = UUID.randomUUID().toString().substring(0, 8);
         String customer = Borrowers.cnCustomer(admin, "ST-" + run, "立场", "+8613800000123");
-        String loan = admin.post("/api/v1/loans", """
-                {"externalId":"STL-%s","customerId":"%s","product":"CONSUMER","currency":"CNY","principal":"12000.00",
-                 "annualRate":"0.06","termMonths":12,"method":"EQUAL_INSTALLMENT","disbursedOn":"2026-01-10",
-                 "firstDueDate":"2026-02-10","graceDays":3}""".formatted(run, customer)).text("id");
+        String loan = Borrowers.consumerLoanFromFebruary2026(admin, "STL-" + run, customer);
         // the first instalment paid in full ten days late, the second in part, on time
         admin.post("/api/v1/loans/" + loan + "/payments", """
                 {"amount":"1032.80","reference":"STP1-%s","receivedAt":"2026-02-20T10:00:00+08:00"}""".formatted(run));

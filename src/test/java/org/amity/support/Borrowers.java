@@ -17,4 +17,17 @@ public final class Borrowers {
         assertThat(customer.status()).as(customer.raw()).isEqualTo(201);
         return customer.text("id");
     }
+
+    /**
+     * A 12,000.00 CNY consumer loan over 12 months at 6 %, equal instalments of 1,032.80 from 10 February 2026 (the 10th
+     * of each month), 3 grace days; returns the loan id.
+     */
+    public static String consumerLoanFromFebruary2026(Api admin, String externalId, String customerId) {
+        Api.Response loan = admin.post("/api/v1/loans", """
+                {"externalId":"%s","customerId":"%s","product":"CONSUMER","currency":"CNY","principal":"12000.00",
+                 "annualRate":"0.06","termMonths":12,"method":"EQUAL_INSTALLMENT","disbursedOn":"2026-01-10",
+                 "firstDueDate":"2026-02-10","graceDays":3}""".formatted(externalId, customerId));
+        assertThat(loan.status()).as(loan.raw()).isEqualTo(201);
+        return loan.text("id");
+    }
 }
