@@ -61,10 +61,12 @@ public class ContactDecisionService {
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transactions;
     private final int optimisticTries;
+    private final DecisionInserts inserts;
 
     ContactDecisionService(JdbcClient jdbc, BusinessClock clock, DecisionFactsLoader facts, ApplicationEventPublisher events,
-                           PlatformTransactionManager transactionManager, ContactProperties properties) {
+                           PlatformTransactionManager transactionManager, ContactProperties properties, DecisionInserts inserts) {
         this.jdbc = jdbc;
+        this.inserts = inserts;
         this.optimisticTries = Math.max(0, properties.optimisticTries());
         this.transactions = new TransactionTemplate(transactionManager);
         this.events = events;
@@ -91,7 +93,8 @@ public class ContactDecisionService {
     /**
      * Decides and records the decision, optimistically: a decision about now is made on the customer's contact facts as
      * last read (kept by {@link DecisionFactsLoader}), and recorded by one statement only if the customer's contact
-     * version and the policy revision are still those the facts were read with; a reservation's statement also books the
+     * version and the policy revision are still those the facts were read with (a refusal's statement is shared with
+     * the concurrent ones, each row under its own guard: {@link DecisionInserts}); a reservation's statement also books the
      * attempt and moves the version on ({@link #BOOK}). No lock or transaction is held while the engine decides. A
      * decision that finds either moved decides again on fresh facts; after {@code amity.contact.optimistic-tries} such
      * races, a reservation decides under a lock on the version row ({@link DecisionFactsLoader#loadLocked}), so it cannot
@@ -181,24 +184,36 @@ public class ContactDecisionService {
         List<AlternativeView> alternatives = decision.alternatives().stream().map(AlternativeView::new).toList();
         boolean avoidedProgressCall = r.at() == null && r.purpose() == ContactPurpose.APPLICATION_PROGRESS
                 && reasons.stream().anyMatch(reason -> reason.code().equals(ReasonCode.NO_ACTION_REQUIRED.name()));
-        var insert = jdbc.sql(booking ? BOOK : guarded ? INSERT_IF_CURRENT : INSERT)
-                .param("id", id).param("customer", r.customerId()).param("loan", r.loanId()).param("purpose", r.purpose().name())
-                .param("channel", r.channel().name()).param("destination", a.destination()).param("at", Timestamp.from(a.at()))
-                .param("decidedAt", Timestamp.from(clock.instant())).param("allowed", decision.allowed()).param("reserved", booking)
-                .param("reasons", JSON.writeValueAsString(reasons))
-                .param("next", decision.nextAllowedAt() == null ? null : Timestamp.from(decision.nextAllowedAt()))
-                .param("alternatives", JSON.writeValueAsString(alternatives)).param("policy", decision.policyVersion())
-                .param("key", r.idempotencyKey()).param("by", CurrentUser.name()).param("seen", loaded.version())
-                .param("revision", loaded.policyRevision()).param("ledgerVersion", a.ledgerVersion(), java.sql.Types.BIGINT);
-        int inserted = avoidedProgressCall
-                ? transactions.execute(status -> {
-                    int n = insert.update();
-                    if (n > 0) {
-                        events.publishEvent(new ProgressContactAvoided(id, r.customerId(), r.loanId(), r.channel(), a.at()));
-                    }
-                    return n;
-                })
-                : insert.update();
+        Instant decidedAt = clock.instant();
+        String reasonsJson = JSON.writeValueAsString(reasons);
+        String alternativesJson = JSON.writeValueAsString(alternatives);
+        int inserted;
+        if (guarded && !booking && !avoidedProgressCall && r.idempotencyKey() == null && DecisionInserts.mayCoalesce()) {
+            // the usual refusal: recorded with the concurrent ones, each row under its own guard
+            inserted = inserts.insertIfCurrent(new DecisionInserts.Row(id, r.customerId(), r.loanId(), r.purpose().name(),
+                    r.channel().name(), a.destination(), a.at(), decidedAt, decision.allowed(), reasonsJson,
+                    decision.nextAllowedAt(), alternativesJson, decision.policyVersion(), CurrentUser.name(),
+                    loaded.version(), loaded.policyRevision(), a.ledgerVersion())) ? 1 : 0;
+        } else {
+            var insert = jdbc.sql(booking ? BOOK : guarded ? INSERT_IF_CURRENT : INSERT)
+                    .param("id", id).param("customer", r.customerId()).param("loan", r.loanId()).param("purpose", r.purpose().name())
+                    .param("channel", r.channel().name()).param("destination", a.destination()).param("at", Timestamp.from(a.at()))
+                    .param("decidedAt", Timestamp.from(decidedAt)).param("allowed", decision.allowed()).param("reserved", booking)
+                    .param("reasons", reasonsJson)
+                    .param("next", decision.nextAllowedAt() == null ? null : Timestamp.from(decision.nextAllowedAt()))
+                    .param("alternatives", alternativesJson).param("policy", decision.policyVersion())
+                    .param("key", r.idempotencyKey()).param("by", CurrentUser.name()).param("seen", loaded.version())
+                    .param("revision", loaded.policyRevision()).param("ledgerVersion", a.ledgerVersion(), java.sql.Types.BIGINT);
+            inserted = avoidedProgressCall
+                    ? transactions.execute(status -> {
+                        int n = insert.update();
+                        if (n > 0) {
+                            events.publishEvent(new ProgressContactAvoided(id, r.customerId(), r.loanId(), r.channel(), a.at()));
+                        }
+                        return n;
+                    })
+                    : insert.update();
+        }
         if (inserted == 0) {
             Optional<DecisionView> same = byIdempotencyKey(r.idempotencyKey());
             if (same.isPresent()) {

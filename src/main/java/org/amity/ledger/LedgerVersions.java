@@ -5,7 +5,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import org.amity.platform.CoalescedReads;
+import org.amity.platform.CoalescedStatements;
 import org.amity.platform.SqlArrays;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -13,7 +13,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 
 /**
  * Customers' ledger versions ({@code ledger_version(customer_id)}), as the checks of {@link KeptAnswer kept answers}
- * read them. Outside a transaction concurrent checks share one statement ({@link CoalescedReads}), which starts after
+ * read them. Outside a transaction concurrent checks share one statement ({@link CoalescedStatements}), which starts after
  * each of them began; inside one, the check reads on the transaction's own connection, so it sees the transaction's
  * own writes.
  */
@@ -21,11 +21,11 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 class LedgerVersions {
 
     private final JdbcClient jdbc;
-    private final CoalescedReads<UUID, Long> coalesced;
+    private final CoalescedStatements<UUID, Long> coalesced;
 
     LedgerVersions(JdbcClient jdbc) {
         this.jdbc = jdbc;
-        this.coalesced = new CoalescedReads<>(this::read);
+        this.coalesced = new CoalescedStatements<>(this::read);
     }
 
     long of(UUID customerId) {

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Timeout;
 
 /** A broken hand-over shows as a hang, so every test has a time limit. */
 @Timeout(60)
-class CoalescedReadsTest {
+class CoalescedStatementsTest {
 
     /**
      * A "database" whose every read is one tick of a clock: the answer for key k is (tick of the read start) * 1000 + k.
@@ -30,7 +30,7 @@ class CoalescedReadsTest {
     void everyCallerGetsItsOwnKeyFromAReadThatStartedAfterItsCallAndConcurrentCallersShareReads() throws Exception {
         AtomicLong clock = new AtomicLong();
         AtomicInteger reads = new AtomicInteger();
-        CoalescedReads<Integer, Long> coalesced = new CoalescedReads<>(keys -> {
+        CoalescedStatements<Integer, Long> coalesced = new CoalescedStatements<>(keys -> {
             long tick = clock.incrementAndGet();
             reads.incrementAndGet();
             sleepQuietly(1); // a round trip
@@ -69,7 +69,7 @@ class CoalescedReadsTest {
     @Test
     void aFailedReadFailsItsCallersAndTheNextReadIsMadeAfresh() {
         AtomicInteger reads = new AtomicInteger();
-        CoalescedReads<String, String> coalesced = new CoalescedReads<>(keys -> {
+        CoalescedStatements<String, String> coalesced = new CoalescedStatements<>(keys -> {
             if (reads.incrementAndGet() == 1) {
                 throw new IllegalStateException("connection lost");
             }
@@ -84,7 +84,7 @@ class CoalescedReadsTest {
     @Test
     void aLoneCallerReadsAtOnceWithJustItsKey() {
         List<Set<String>> seen = new ArrayList<>();
-        CoalescedReads<String, Integer> coalesced = new CoalescedReads<>(keys -> {
+        CoalescedStatements<String, Integer> coalesced = new CoalescedStatements<>(keys -> {
             seen.add(Set.copyOf(keys));
             return Map.of("x", 1);
         });

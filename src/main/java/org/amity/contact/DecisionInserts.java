@@ -1,0 +1,162 @@
+package org.amity.contact;
+
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import org.amity.platform.CoalescedStatements;
+import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.core.ConnectionCallback;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * Records decisions that book nothing, each only if the facts it was made on are still current, many concurrent ones
+ * with one statement ({@link CoalescedStatements}): under load most decisions are refusals, and recording them one
+ * statement (and one commit) each was most of the database's work per decision.
+ *
+ * <p>Each row keeps its own guard, checked by the statement as a single-row insert checks it: the customer's contact
+ * version is still the one the facts were read with, the policy revision too, and the ledger version that of a kept
+ * standing. A row whose guard fails is not recorded and its caller decides again; the others are recorded. If the
+ * statement fails as a whole, each row is tried alone, so one bad row fails only its own caller.
+ *
+ * <p>Only outside a transaction: a caller inside one must record on its own connection, and in its own transaction.
+ */
+@Component
+class DecisionInserts {
+
+    /** A decision that books nothing, as recorded; compared by identity, as each is one caller's row. */
+    record Row(UUID id, UUID customer, UUID loan, String purpose, String channel, String destination, Instant at,
+               Instant decidedAt, boolean allowed, String reasons, Instant nextAllowedAt, String alternatives,
+               String policyVersion, String requestedBy, long seenVersion, long policyRevision, Long ledgerVersion) {
+
+        @Override
+        public boolean equals(Object other) {
+            return this == other;
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(this);
+        }
+    }
+
+    /** Whether the row was recorded, or why the attempt failed. */
+    record Outcome(boolean recorded, RuntimeException failure) {
+    }
+
+    /**
+     * The rows, as parallel arrays, recorded where the customer's contact version, the policy revision and (for a kept
+     * standing) the ledger version are still the row's; the ids recorded are returned.
+     */
+    private static final String INSERT_IF_CURRENT = """
+            INSERT INTO contact_decision (id, customer_id, loan_id, purpose, channel, destination, evaluated_at, decided_at,
+                allowed, reserved, reasons, next_allowed_at, alternatives, policy_version, idempotency_key, requested_by)
+            SELECT d.id, d.customer, d.loan, d.purpose, d.channel, d.destination, d.evaluated_at, d.decided_at,
+                   d.allowed, false, d.reasons, d.next_allowed_at, d.alternatives, d.policy_version, NULL, d.requested_by
+              FROM unnest(CAST(? AS text[])::uuid[], CAST(? AS text[])::uuid[], CAST(? AS text[])::uuid[], CAST(? AS text[]),
+                          CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[])::timestamptz[],
+                          CAST(? AS text[])::timestamptz[], CAST(? AS text[])::boolean[], CAST(? AS text[]),
+                          CAST(? AS text[])::timestamptz[], CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[]),
+                          CAST(? AS text[])::bigint[], CAST(? AS text[])::bigint[], CAST(? AS text[])::bigint[])
+                   AS d(id, customer, loan, purpose, channel, destination, evaluated_at, decided_at, allowed, reasons,
+                        next_allowed_at, alternatives, policy_version, requested_by, seen, revision, ledger_version)
+             WHERE coalesce((SELECT v.version FROM contact_customer_version v WHERE v.customer_id = d.customer), 0) = d.seen
+               AND (SELECT revision FROM contact_policy_revision) = d.revision
+               AND (d.ledger_version IS NULL OR ledger_version(d.customer) = d.ledger_version)
+            RETURNING id""";
+
+    private static final List<Function<Row, Object>> COLUMNS = List.of(Row::id, Row::customer, Row::loan, Row::purpose,
+            Row::channel, Row::destination, Row::at, Row::decidedAt, Row::allowed, Row::reasons, Row::nextAllowedAt,
+            Row::alternatives, Row::policyVersion, Row::requestedBy, Row::seenVersion, Row::policyRevision, Row::ledgerVersion);
+
+    private final JdbcTemplate jdbc;
+    private final CoalescedStatements<Row, Outcome> coalesced;
+
+    DecisionInserts(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+        this.coalesced = new CoalescedStatements<>(this::insertAll);
+    }
+
+    /** Whether this is a caller whose row may share a statement with other callers' rows: one outside a transaction. */
+    static boolean mayCoalesce() {
+        return !TransactionSynchronizationManager.isActualTransactionActive();
+    }
+
+    /** Records the row if its guard holds: true if recorded, false if the facts had moved (nothing was recorded). */
+    boolean insertIfCurrent(Row row) {
+        if (!mayCoalesce()) {
+            throw new IllegalStateException("a decision inside a transaction is recorded on the transaction's connection");
+        }
+        Outcome outcome = coalesced.get(row);
+        if (outcome.failure() != null) {
+            throw outcome.failure();
+        }
+        return outcome.recorded();
+    }
+
+    /** Records the rows whose guards hold, with one statement; each row alone if that statement fails. */
+    Map<Row, Outcome> insertAll(Set<Row> rows) {
+        Map<Row, Outcome> outcomes = new HashMap<>(rows.size() * 2);
+        try {
+            Set<UUID> recorded = insert(rows);
+            rows.forEach(row -> outcomes.put(row, new Outcome(recorded.contains(row.id()), null)));
+        } catch (DataAccessException failed) {
+            if (rows.size() == 1) {
+                throw failed;
+            }
+            for (Row row : rows) {
+                try {
+                    outcomes.put(row, new Outcome(insert(Set.of(row)).contains(row.id()), null));
+                } catch (RuntimeException e) {
+                    outcomes.put(row, new Outcome(false, e));
+                }
+            }
+        }
+        return outcomes;
+    }
+
+    private Set<UUID> insert(Set<Row> rows) {
+        return jdbc.execute((ConnectionCallback<Set<UUID>>) connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(INSERT_IF_CURRENT)) {
+                List<Array> arrays = new ArrayList<>(COLUMNS.size());
+                for (int column = 0; column < COLUMNS.size(); column++) {
+                    arrays.add(textArray(connection, rows, COLUMNS.get(column)));
+                    statement.setArray(column + 1, arrays.get(column));
+                }
+                Set<UUID> recorded = new HashSet<>(rows.size() * 2);
+                try (ResultSet rs = statement.executeQuery()) {
+                    while (rs.next()) {
+                        recorded.add(rs.getObject(1, UUID.class));
+                    }
+                }
+                for (Array array : arrays) {
+                    array.free();
+                }
+                return recorded;
+            }
+        });
+    }
+
+    /** One column of the rows as text (instants in ISO-8601 UTC, exact to the microsecond), nulls kept. */
+    private static Array textArray(Connection connection, Set<Row> rows, Function<Row, Object> column) throws SQLException {
+        String[] values = new String[rows.size()];
+        int i = 0;
+        for (Row row : rows) {
+            Object value = column.apply(row);
+            values[i++] = value == null ? null : value.toString();
+        }
+        return connection.createArrayOf("text", values);
+    }
+}
