@@ -93,6 +93,8 @@ public class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor, Or
                     .setServerConfig("work_mem", "32MB")
                     .setServerConfig("maintenance_work_mem", "256MB")
                     .setServerConfig("max_wal_size", "4GB")
+                    // a loans import commits its extra writers by two-phase commit (ledger.importing.PreparedWriters)
+                    .setServerConfig("max_prepared_transactions", "8")
                     .setServerConfig("listen_addresses", "localhost")
                     // stopped by Spring Boot's shutdown hook after the application contexts are closed (below), not by
                     // zonky's own hook, which would race them: scheduled jobs and the event registry would find the

@@ -47,12 +47,27 @@ public final class ImportBenchmark {
         AtomicLong peakHeap = watchHeap();
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(AmityApplication.class)
                 .properties("amity.embedded-postgres.ephemeral=true", "amity.demo.enabled=false", "server.port=0",
-                        "logging.level.root=WARN", "logging.level.org.amity.ledger.importing=INFO")
+                        "logging.level.root=WARN", "logging.level.org.amity.ledger.importing=INFO",
+                        "amity.embedded-postgres.server-config.track_io_timing=on",
+                        "amity.embedded-postgres.server-config.track_wal_io_timing=on")
                 .run()) {
             LedgerImports imports = app.getBean(LedgerImports.class);
-            time(imports, ImportKind.CUSTOMERS, customerFile);
-            ImportResult result = time(imports, ImportKind.LOANS, loanFile);
             JdbcClient jdbc = app.getBean(JdbcClient.class);
+            DecisionHttpBenchmark.Cpu.postgresPort = jdbc.sql("SELECT inet_server_port()").query(Integer.class).single();
+            Thread sampler = sampleEvery(10);
+            time(imports, ImportKind.CUSTOMERS, customerFile);
+            jdbc.sql("SELECT pg_stat_reset_shared('io'), pg_stat_reset_shared('wal')").query().singleRow();
+            java.util.Map<String, Long> waits = new java.util.concurrent.ConcurrentSkipListMap<>();
+            Thread waitSampler = sampleWaits(jdbc, waits);
+            ImportResult result = time(imports, ImportKind.LOANS, loanFile);
+            sampler.interrupt();
+            waitSampler.interrupt();
+            waitSampler.join();
+            printIo(jdbc);
+            long samples = waits.values().stream().mapToLong(Long::longValue).sum();
+            System.out.println("What the COPY backends were doing (pg_stat_activity every 50 ms, share of samples):");
+            waits.entrySet().stream().sorted(java.util.Map.Entry.<String, Long>comparingByValue().reversed())
+                    .forEach(e -> System.out.printf("  %5.1f %%  %s%n", 100.0 * e.getValue() / samples, e.getKey()));
             System.out.printf("database now holds %,d loans and %,d instalments; peak JVM heap used %,d MB of %,d MB max%n",
                     jdbc.sql("SELECT count(*) FROM loan").query(Long.class).single(),
                     jdbc.sql("SELECT count(*) FROM instalment").query(Long.class).single(),
@@ -126,6 +141,88 @@ public final class ImportBenchmark {
         t.setDaemon(true);
         t.start();
         return peak;
+    }
+
+    /**
+     * Every {@code seconds}: the CPU this JVM and the embedded PostgreSQL used (in % of one core) and the kernel's dirty
+     * and under-writeback page cache, so a run shows whether the COPY backend was busy or waiting for the disk.
+     */
+    private static Thread sampleEvery(int seconds) {
+        Thread t = new Thread(() -> {
+            long start = System.nanoTime();
+            DecisionHttpBenchmark.Cpu before = DecisionHttpBenchmark.Cpu.now();
+            while (!Thread.currentThread().isInterrupted()) {
+                try {
+                    Thread.sleep(seconds * 1000L);
+                } catch (InterruptedException e) {
+                    return;
+                }
+                DecisionHttpBenchmark.Cpu now = DecisionHttpBenchmark.Cpu.now();
+                DecisionHttpBenchmark.Cpu used = now.minus(before);
+                before = now;
+                double wall = seconds * 1e9;
+                System.out.printf("  [%4.0f s] CPU: JVM %3.0f %%, PostgreSQL %3.0f %%; page cache dirty %,d MB, writeback %,d MB%n",
+                        seconds(start), 100 * used.jvm() / wall, 100 * used.postgres() / wall, vmstat("nr_dirty") >> 8,
+                        vmstat("nr_writeback") >> 8);
+            }
+        }, "cpu-sampler");
+        t.setDaemon(true);
+        t.start();
+        return t;
+    }
+
+    /** Every 50 ms, what each backend running a COPY waits for ("running" when it waits for nothing), counted. */
+    private static Thread sampleWaits(JdbcClient jdbc, java.util.Map<String, Long> waits) {
+        Thread t = new Thread(() -> {
+            while (!Thread.currentThread().isInterrupted()) {
+                try {
+                    jdbc.sql("""
+                            SELECT coalesce(wait_event_type || ': ' || wait_event, 'running') FROM pg_stat_activity
+                             WHERE state = 'active' AND query LIKE 'COPY%'""")
+                            .query(String.class).list().forEach(w -> waits.merge(w, 1L, Long::sum));
+                    Thread.sleep(50);
+                } catch (InterruptedException e) {
+                    return;
+                } catch (RuntimeException e) {
+                    // the sampler must not fail the benchmark
+                }
+            }
+        }, "wait-sampler");
+        t.setDaemon(true);
+        t.start();
+        return t;
+    }
+
+    /** A counter of /proc/vmstat (pages of 4 KB), 0 where there is none. */
+    private static long vmstat(String name) {
+        try {
+            return Files.readAllLines(Path.of("/proc/vmstat")).stream().filter(l -> l.startsWith(name + " "))
+                    .mapToLong(l -> Long.parseLong(l.substring(name.length() + 1).trim())).findFirst().orElse(0);
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    /** What PostgreSQL wrote during the loans step, and how long its writes took (pg_stat_io, pg_stat_wal). */
+    private static void printIo(JdbcClient jdbc) {
+        System.out.println("PostgreSQL I/O during the loans step (pg_stat_io, rows with writes or extends; times in s):");
+        jdbc.sql("""
+                SELECT backend_type, object, context, writes, round(write_time::numeric / 1000, 1) AS write_s, extends,
+                       round(extend_time::numeric / 1000, 1) AS extend_s, evictions, fsyncs
+                  FROM pg_stat_io WHERE coalesce(writes, 0) + coalesce(extends, 0) > 0 ORDER BY writes DESC NULLS LAST""")
+                .query((java.sql.ResultSet rs) -> {
+                    System.out.printf("  %-18s %-9s %-9s writes %,d (%s s), extends %,d (%s s), evictions %,d, fsyncs %,d%n",
+                            rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4), rs.getString(5), rs.getLong(6),
+                            rs.getString(7), rs.getLong(8), rs.getLong(9));
+                });
+        jdbc.sql("""
+                SELECT wal_records, pg_size_pretty(wal_bytes), wal_buffers_full, wal_write, round(wal_write_time::numeric / 1000, 1),
+                       wal_sync, round(wal_sync_time::numeric / 1000, 1) FROM pg_stat_wal""")
+                .query((java.sql.ResultSet rs) -> {
+                    System.out.printf("  WAL: %,d records, %s, buffers full %,d times, %,d writes (%s s), %,d syncs (%s s)%n",
+                            rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getLong(4), rs.getString(5), rs.getLong(6),
+                            rs.getString(7));
+                });
     }
 
     private static double seconds(long since) {

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.function.LongConsumer;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 /** What one import run shares: the transaction's connection, the error list, "now", and progress reporting. */
 final class ImportContext {
@@ -16,18 +17,31 @@ final class ImportContext {
 
     final Connection connection;
     final JdbcClient jdbc;
-    final ImportErrors errors = new ImportErrors();
+    final ImportErrors errors;
     final Instant now;
     final OrderedIds ids;
     private final LongConsumer progress;
     private long processed;
 
     ImportContext(Connection connection, JdbcClient jdbc, Instant now, LongConsumer progress) {
+        this(connection, jdbc, new ImportErrors(), now, progress);
+    }
+
+    private ImportContext(Connection connection, JdbcClient jdbc, ImportErrors errors, Instant now, LongConsumer progress) {
         this.connection = connection;
         this.jdbc = jdbc;
+        this.errors = errors;
         this.now = now;
         this.ids = new OrderedIds(now.toEpochMilli());
         this.progress = progress;
+    }
+
+    /**
+     * The same run on another connection (another writer, in its own transaction): the same errors, "now" and progress,
+     * its own ids (a range of their own, so two writers append to different places of each index).
+     */
+    ImportContext on(Connection other) {
+        return new ImportContext(other, JdbcClient.create(new SingleConnectionDataSource(other, true)), errors, now, progress);
     }
 
     void rowRead() {

@@ -44,6 +44,7 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.security.concurrent.DelegatingSecurityContextRunnable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** Runs imports: now, in the caller's thread, or as background jobs on a small bounded pool. */
@@ -62,11 +63,16 @@ class ImportService implements LedgerImports, DisposableBean {
     // Not a bean on purpose: an Executor bean would replace Spring Boot's default application task executor.
     private final ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
     private final Map<UUID, CountDownLatch> running = new ConcurrentHashMap<>();
+    private final int loanWriters;
+    private final PreparedImports prepared;
 
     ImportService(JdbcClient jdbc, DataSource dataSource, PlatformTransactionManager transactions, BusinessClock clock,
                   AuditTrail audit, LedgerProperties properties, ImportJobs jobs,
                   @Value("${amity.ledger.import.concurrency:1}") int concurrency,
-                  @Value("${amity.ledger.import.queue:20}") int queue) {
+                  @Value("${amity.ledger.import.queue:20}") int queue,
+                  @Value("${amity.ledger.import.loan-writers:2}") int loanWriters, PreparedImports prepared) {
+        this.loanWriters = loanWriters;
+        this.prepared = prepared;
         this.jdbc = jdbc;
         this.dataSource = dataSource;
         this.tx = new TransactionTemplate(transactions);
@@ -187,27 +193,36 @@ class ImportService implements LedgerImports, DisposableBean {
 
     private ImportResult run(UUID id, ImportKind kind, String fileName, Reader csv, LongConsumer progress) {
         long started = System.nanoTime();
-        ImportResult result = tx.execute(status -> {
-            Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS); // as stored, so it can be compared with created_at
-            ImportContext ctx = new ImportContext(DataSourceUtils.getConnection(dataSource), jdbc, now, progress);
-            ImportContext.Counts counts = switch (kind) {
-                case CUSTOMERS -> new CustomerImporter(ctx).run(csv);
-                case LOANS -> new LoanImporter(ctx).run(csv);
-                case PAYMENTS -> new PaymentImporter(ctx, replay).run(csv);
-            };
-            if (ctx.errors.any()) {
-                status.setRollbackOnly(); // all or nothing: a bad file never half-imports
-                List<ImportError> errors = ctx.errors.kept().stream().sorted(Comparator.comparingLong(ImportError::line)).toList();
-                return new ImportResult(kind, counts.processed(), 0, 0, ctx.errors.count(), errors);
-            }
-            Map<String, Object> state = new LinkedHashMap<>();
-            state.put("kind", kind.name());
-            state.put("fileName", fileName);
-            state.put("rows", counts.imported());
-            state.put("skipped", counts.skipped());
-            audit.record("IMPORT_COMPLETED", "ImportJob", id.toString(), null, state);
-            return new ImportResult(kind, counts.processed(), counts.imported(), counts.skipped(), 0, List.of());
-        });
+        // a loans import writes on more than one connection where it may: the database's per-row work is its critical
+        // path. Not inside a caller's transaction: other connections would not see what that transaction wrote (the
+        // customers of the loans, say), and the import is to commit or roll back with it.
+        int writers = kind == ImportKind.LOANS && !TransactionSynchronizationManager.isActualTransactionActive()
+                ? prepared.writers(loanWriters) : 1;
+        ImportResult result;
+        try (PreparedWriters extra = writers > 1 ? PreparedWriters.open(dataSource, id, writers - 1) : PreparedWriters.none(id)) {
+            result = tx.execute(status -> {
+                Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS); // as stored, so it can be compared with created_at
+                ImportContext ctx = new ImportContext(DataSourceUtils.getConnection(dataSource), jdbc, now, progress);
+                ImportContext.Counts counts = switch (kind) {
+                    case CUSTOMERS -> new CustomerImporter(ctx).run(csv);
+                    case LOANS -> new LoanImporter(extra.writers(ctx)).run(csv);
+                    case PAYMENTS -> new PaymentImporter(ctx, replay).run(csv);
+                };
+                if (ctx.errors.any()) {
+                    status.setRollbackOnly(); // all or nothing: a bad file never half-imports (nor do the extra writers)
+                    List<ImportError> errors = ctx.errors.kept().stream().sorted(Comparator.comparingLong(ImportError::line)).toList();
+                    return new ImportResult(kind, counts.processed(), 0, 0, ctx.errors.count(), errors);
+                }
+                Map<String, Object> state = new LinkedHashMap<>();
+                state.put("kind", kind.name());
+                state.put("fileName", fileName);
+                state.put("rows", counts.imported());
+                state.put("skipped", counts.skipped());
+                audit.record("IMPORT_COMPLETED", "ImportJob", id.toString(), null, state);
+                extra.prepare(jdbc); // the extra writers' work commits with this transaction, or not at all
+                return new ImportResult(kind, counts.processed(), counts.imported(), counts.skipped(), 0, List.of());
+            });
+        }
         log.info("Import {} ({}): {} rows read, {} imported, {} errors in {} ms", id, kind, result.processedRows(),
                 result.importedRows(), result.errorCount(), (System.nanoTime() - started) / 1_000_000);
         return result;
