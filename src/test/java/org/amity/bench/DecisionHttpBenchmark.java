@@ -105,10 +105,12 @@ public final class DecisionHttpBenchmark {
                     jdbc.sql("SELECT pg_stat_statements_reset()").query().singleValue();
                 }
                 Cpu cpuBefore = Cpu.now();
+                long[] machineBefore = machineJiffies();
                 profile("start,event=cpu,interval=1ms");
                 Result r = parse(mode, wrk(url, seconds, mode, lua, targets));
                 profile("stop,file=" + System.getProperty("amity.bench.profile.out", "target") + "/profile-" + mode + ".collapsed,collapsed");
                 Cpu cpu = Cpu.now().minus(cpuBefore);
+                long[] machineAfter = machineJiffies();
                 if (statements) {
                     printStatements(jdbc, r.requests());
                 }
@@ -116,6 +118,8 @@ public final class DecisionHttpBenchmark {
                 double perRequest = Math.max(r.requests(), 1) * 1e6;
                 String note = String.format("CPU per request: JVM %.3f ms (request threads %.3f ms), PostgreSQL %.3f ms; ",
                         cpu.jvm() / perRequest, cpu.requestThreads() / perRequest, cpu.postgres() / perRequest)
+                        + String.format("machine idle %.0f %%; ", 100.0 * (machineAfter[1] - machineBefore[1])
+                                / Math.max(1, machineAfter[0] - machineBefore[0]))
                         + "load " + load + " -> " + loadAverage();
                 if (mode.equals("decisions")) {
                     note += String.format("; %,d decisions recorded, %,d allowed and booked", after[0] - before[0], after[1] - before[1]);
@@ -257,6 +261,16 @@ public final class DecisionHttpBenchmark {
             case "s" -> v * 1000;
             default -> v;
         };
+    }
+
+    /** All CPU time of the machine so far and the idle part of it (idle and I/O wait), in jiffies, from /proc/stat. */
+    static long[] machineJiffies() throws IOException {
+        String[] f = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+        long total = 0;
+        for (int i = 1; i <= 8 && i < f.length; i++) { // user to steal; guest time is already in user
+            total += Long.parseLong(f[i]);
+        }
+        return new long[] {total, Long.parseLong(f[4]) + Long.parseLong(f[5])};
     }
 
     private static String loadAverage() throws IOException {

@@ -87,6 +87,25 @@ class ContactDecisionIT {
     }
 
     @Test
+    void theAnswerNamesItsDecisionAndGoesOutWithItsLengthNotInChunks() throws Exception {
+        Borrower b = cnBorrower(-5);
+        String body = """
+                {"customerId":"%s","loanId":"%s","purpose":"COLLECTION","channel":"VOICE","destination":"%s","reserve":true}"""
+                .formatted(b.customerId(), b.loanId(), b.phone());
+        java.net.http.HttpResponse<byte[]> r = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest
+                .newBuilder(java.net.URI.create("http://localhost:" + port + "/api/v1/contact-decisions"))
+                .header("Content-Type", "application/json")
+                .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString("dialer:demo".getBytes()))
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build(), java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+
+        assertThat(r.statusCode()).isEqualTo(201);
+        String id = new String(r.body(), java.nio.charset.StandardCharsets.UTF_8).replaceAll("(?s).*\"decisionId\":\"([^\"]+)\".*", "$1");
+        assertThat(r.headers().firstValue("Location")).hasValue("/api/v1/contact-decisions/" + id);
+        assertThat(r.headers().firstValue("Transfer-Encoding")).isEmpty();
+        assertThat(r.headers().firstValueAsLong("Content-Length")).hasValue(r.body().length);
+    }
+
+    @Test
     void withinGraceIsNotYetCollection() {
         Response r = decide(cnBorrower(2), "COLLECTION", "VOICE", "+8613800000077", false, null);
         assertThat(codes(r)).contains("WITHIN_GRACE");
