@@ -1,14 +1,14 @@
 package org.amity.contact.web;
 
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
-import org.amity.contact.ContactDecisionService;
 import org.amity.contact.ContactDecisionService.DecisionView;
+import org.amity.contact.ContactDecisionService;
 import org.amity.identity.CurrentUser;
 import org.amity.platform.ApiProblem;
-import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
