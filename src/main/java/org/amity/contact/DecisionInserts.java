@@ -10,7 +10,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -39,8 +38,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * always starts after every row in it was queued. When it finds fewer than a few rows queued, it waits
  * {@code amity.contact.recorder-gather} (200 µs) for more: each statement and commit has a fixed cost, and under load the
  * wait fills the statement. (A caller leading the statement itself, as {@link
- * org.amity.platform.CoalescedStatements} does, left the machine about an eighth idle under load: between two
- * statements the next leader had to be woken first. The recorder goes straight on.)
+ * org.amity.platform.CoalescedStatements} does for the ledger's reads, left the machine about an eighth idle under
+ * load; with the recorder it is fully used.)
  *
  * <p>Each row keeps its own guard, checked by the statement as a single-row insert checks it: the customer's contact
  * version is still the one the facts were read with, the policy revision too, and the ledger version that of a kept
@@ -52,20 +51,10 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 @Component
 class DecisionInserts {
 
-    /** A decision that books nothing, as recorded; compared by identity, as each is one caller's row. */
+    /** A decision that books nothing, as recorded. */
     record Row(UUID id, UUID customer, UUID loan, String purpose, String channel, String destination, Instant at,
                Instant decidedAt, boolean allowed, String reasons, Instant nextAllowedAt, String alternatives,
                String policyVersion, String requestedBy, long seenVersion, long policyRevision, Long ledgerVersion) {
-
-        @Override
-        public boolean equals(Object other) {
-            return this == other;
-        }
-
-        @Override
-        public int hashCode() {
-            return System.identityHashCode(this);
-        }
     }
 
     /** Whether the row was recorded, or why the attempt failed. */
@@ -141,11 +130,9 @@ class DecisionInserts {
                 LockSupport.parkNanos(gatherNanos);
                 queued.drainTo(batch, MAX_ROWS - batch.size());
             }
-            Set<Row> rows = new LinkedHashSet<>(batch.size() * 2);
-            batch.forEach(p -> rows.add(p.row()));
             try {
-                Map<Row, Outcome> outcomes = insertAll(rows);
-                batch.forEach(p -> p.outcome().complete(outcomes.get(p.row())));
+                Map<UUID, Outcome> outcomes = insertAll(batch.stream().map(Pending::row).toList());
+                batch.forEach(p -> p.outcome().complete(outcomes.get(p.row().id())));
             } catch (RuntimeException | Error e) {
                 batch.forEach(p -> p.outcome().completeExceptionally(e));
             }
@@ -208,28 +195,31 @@ class DecisionInserts {
         }
     }
 
-    /** Records the rows whose guards hold, with one statement; each row alone if that statement fails. */
-    Map<Row, Outcome> insertAll(Set<Row> rows) {
-        Map<Row, Outcome> outcomes = new HashMap<>(rows.size() * 2);
+    /**
+     * Records the rows whose guards hold, with one statement; each row alone if that statement fails. The outcomes are
+     * by row id.
+     */
+    Map<UUID, Outcome> insertAll(List<Row> rows) {
+        Map<UUID, Outcome> outcomes = new HashMap<>(rows.size() * 2);
         try {
             Set<UUID> recorded = insert(rows);
-            rows.forEach(row -> outcomes.put(row, new Outcome(recorded.contains(row.id()), null)));
+            rows.forEach(row -> outcomes.put(row.id(), new Outcome(recorded.contains(row.id()), null)));
         } catch (DataAccessException failed) {
             if (rows.size() == 1) {
                 throw failed;
             }
             for (Row row : rows) {
                 try {
-                    outcomes.put(row, new Outcome(insert(Set.of(row)).contains(row.id()), null));
+                    outcomes.put(row.id(), new Outcome(insert(List.of(row)).contains(row.id()), null));
                 } catch (RuntimeException e) {
-                    outcomes.put(row, new Outcome(false, e));
+                    outcomes.put(row.id(), new Outcome(false, e));
                 }
             }
         }
         return outcomes;
     }
 
-    private Set<UUID> insert(Set<Row> rows) {
+    private Set<UUID> insert(List<Row> rows) {
         return jdbc.execute((ConnectionCallback<Set<UUID>>) connection -> {
             try (PreparedStatement statement = connection.prepareStatement(INSERT_IF_CURRENT)) {
                 List<Array> arrays = new ArrayList<>(COLUMNS.size());
@@ -252,7 +242,7 @@ class DecisionInserts {
     }
 
     /** One column of the rows as text (instants in ISO-8601 UTC, exact to the microsecond), nulls kept. */
-    private static Array textArray(Connection connection, Set<Row> rows, Function<Row, Object> column) throws SQLException {
+    private static Array textArray(Connection connection, List<Row> rows, Function<Row, Object> column) throws SQLException {
         String[] values = new String[rows.size()];
         int i = 0;
         for (Row row : rows) {

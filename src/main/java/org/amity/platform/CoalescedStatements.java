@@ -6,17 +6,15 @@ import java.util.Set;
 import java.util.function.Function;
 
 /**
- * One statement for many concurrent callers: a read of many keys, or a write of many rows, each caller still getting
- * an answer from a statement that began after its own call.
+ * One statement for many concurrent callers that read small things by key (the ledger's version checks), each caller
+ * still getting an answer from a statement that began after its own call.
  *
- * <p>A caller adds its key (for a write, its row) to the open batch. If no statement is in flight it leads: it takes
- * the batch and runs {@code statement} on all its keys at once. Callers arriving meanwhile join the next batch and
- * wait; when the statement in flight ends, one of them leads the next. So a statement always starts after every caller
- * in its batch joined: a read gives none an answer older than its own call, a write checks each row's guard against
- * the data as of after the row was made, and under load one round trip serves many callers instead of one each.
+ * <p>A caller adds its key to the open batch. If no statement is in flight it leads: it takes the batch and runs
+ * {@code statement} on all its keys at once. Callers arriving meanwhile join the next batch and wait; when the statement
+ * in flight ends, one of them leads the next. So a statement always starts after every caller in its batch joined:
+ * none gets an answer older than its own call, and under load one round trip serves many callers instead of one each.
  *
- * <p>A failed statement fails every caller of its batch, with the same exception; the next batch runs afresh. A write
- * that must not fail its batch for one bad row answers each row's own failure in {@code V} instead.
+ * <p>A failed statement fails every caller of its batch, with the same exception; the next batch runs afresh.
  */
 public final class CoalescedStatements<K, V> {
 
@@ -26,8 +24,7 @@ public final class CoalescedStatements<K, V> {
     private boolean inFlight;
 
     /**
-     * @param statement runs on all the given keys at once (keys are compared with {@code equals}: for rows, give each
-     *                  its own identity); a key missing from its answer answers null
+     * @param statement reads all the given keys at once; a key missing from its answer answers null
      */
     public CoalescedStatements(Function<Set<K>, Map<K, V>> statement) {
         this.statement = statement;

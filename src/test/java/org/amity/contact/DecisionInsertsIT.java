@@ -5,10 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -65,7 +63,7 @@ class DecisionInsertsIT {
                 row(borrower, 0, revision, ledger));
         var stale = List.of(row(contacted, 4, revision, null), row(UUID.randomUUID(), 1, revision, null),
                 row(UUID.randomUUID(), 0, revision - 1, null), row(borrower, 0, revision, ledger + 1));
-        Set<DecisionInserts.Row> rows = new LinkedHashSet<>();
+        List<DecisionInserts.Row> rows = new ArrayList<>();
         for (int i = 0; i < stale.size(); i++) {
             rows.add(stale.get(i));
             if (i < current.size()) {
@@ -73,10 +71,10 @@ class DecisionInsertsIT {
             }
         }
 
-        Map<DecisionInserts.Row, DecisionInserts.Outcome> outcomes = inserts.insertAll(rows);
+        Map<UUID, DecisionInserts.Outcome> outcomes = inserts.insertAll(rows);
 
-        current.forEach(r -> assertThat(outcomes.get(r).recorded()).as("current %s", r).isTrue());
-        stale.forEach(r -> assertThat(outcomes.get(r).recorded()).as("stale %s", r).isFalse());
+        current.forEach(r -> assertThat(outcomes.get(r.id()).recorded()).as("current %s", r).isTrue());
+        stale.forEach(r -> assertThat(outcomes.get(r.id()).recorded()).as("stale %s", r).isFalse());
         current.forEach(r -> assertThat(recorded(r)).isTrue());
         stale.forEach(r -> assertThat(recorded(r)).isFalse());
     }
@@ -118,11 +116,11 @@ class DecisionInsertsIT {
         DecisionInserts.Row before = row(UUID.randomUUID(), 0, revision, null);
         DecisionInserts.Row after = row(UUID.randomUUID(), 0, revision, null);
 
-        Map<DecisionInserts.Row, DecisionInserts.Outcome> outcomes = inserts.insertAll(new LinkedHashSet<>(List.of(before, sameId, after)));
+        Map<UUID, DecisionInserts.Outcome> outcomes = inserts.insertAll(List.of(before, sameId, after));
 
-        assertThat(outcomes.get(sameId).failure()).isInstanceOf(DuplicateKeyException.class);
-        assertThat(outcomes.get(before).recorded()).isTrue();
-        assertThat(outcomes.get(after).recorded()).isTrue();
+        assertThat(outcomes.get(sameId.id()).failure()).isInstanceOf(DuplicateKeyException.class);
+        assertThat(outcomes.get(before.id()).recorded()).isTrue();
+        assertThat(outcomes.get(after.id()).recorded()).isTrue();
         assertThat(recorded(before) && recorded(after)).isTrue();
     }
 
