@@ -111,7 +111,10 @@ final class PreparedWriters implements AutoCloseable {
             if (!prepared.isEmpty()) {
                 Connection c = connections.get(0);
                 c.setAutoCommit(true);
-                resolve(c, importId, prepared);
+                if (!resolve(c, importId, prepared)) {
+                    // another instance is resolving them (it holds the import's lock): it finishes them
+                    log.warn("Import {}: its prepared writers {} were left to the instance resolving them", importId, prepared);
+                }
             }
         } catch (SQLException e) {
             // left prepared: resolved when the application next starts
